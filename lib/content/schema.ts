@@ -1,0 +1,140 @@
+// Schemas for every file in the content pack. Pure: no I/O, no framework.
+import { z } from "zod";
+
+const id = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be lowercase kebab-case (a-z, 0-9, -)");
+const taskStatementCode = z.string().regex(/^[1-4]\.[1-9]$/, 'must look like "1.2"');
+const nonEmpty = z.string().trim().min(1, "must not be empty");
+
+export const topicSchema = z.strictObject({
+  id,
+  title: nonEmpty,
+  notes: z.array(z.string().regex(/^\d{3}$/)).min(1),
+});
+
+export const taskStatementSchema = z.strictObject({
+  code: taskStatementCode,
+  title: nonEmpty,
+  knowledge: z.array(nonEmpty).min(1),
+  skills: z.array(nonEmpty).min(1),
+  topics: z.array(topicSchema).min(1),
+});
+
+export const domainSchema = z.strictObject({
+  number: z.int().min(1).max(4),
+  title: nonEmpty,
+  weight: z.int().min(1).max(100),
+  taskStatements: z.array(taskStatementSchema).min(1),
+});
+
+export const blueprintSchema = z.strictObject({
+  exam: z.strictObject({
+    code: nonEmpty,
+    title: nonEmpty,
+    questionCount: z.int().positive(),
+    scoredQuestions: z.int().positive(),
+    unscoredQuestions: z.int().nonnegative(),
+    minutes: z.int().positive(),
+    scaledScore: z.strictObject({
+      min: z.int(),
+      max: z.int(),
+      passing: z.int(),
+    }),
+    questionTypes: z.array(z.strictObject({ type: z.enum(["single", "multiple"]), description: nonEmpty })),
+    scoring: nonEmpty,
+  }),
+  domains: z.array(domainSchema).length(4),
+});
+
+export const lessonFrontmatterSchema = z.strictObject({
+  id,
+  title: nonEmpty,
+  domain: z.int().min(1).max(4),
+  taskStatement: taskStatementCode,
+  topics: z.array(id).min(1),
+  order: z.int().positive(),
+  readingMinutes: z.int().min(1).max(60),
+  objectives: z.array(nonEmpty).min(1),
+  related: z.array(id).default([]),
+});
+
+const choiceKey = z.enum(["a", "b", "c", "d", "e", "f"]);
+
+const itemBase = {
+  id: z.string().regex(/^[qp]-[a-z0-9-]+-\d{3}$/, "must look like q-<topic>-001 or p-<topic>-001"),
+  taskStatement: taskStatementCode,
+  topic: id,
+  lesson: id,
+  difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
+  stem: nonEmpty,
+};
+
+export const choiceSchema = z.strictObject({
+  key: choiceKey,
+  text: nonEmpty,
+  correct: z.boolean(),
+  explanation: nonEmpty,
+});
+
+export const singleQuestionSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal("single"),
+  choices: z.array(choiceSchema),
+});
+
+export const multipleQuestionSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal("multiple"),
+  choices: z.array(choiceSchema),
+});
+
+export const orderingItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal("ordering"),
+  items: z.array(z.strictObject({ key: choiceKey.or(z.enum(["g", "h", "i", "j"])), text: nonEmpty })).min(3).max(10),
+  explanation: nonEmpty,
+});
+
+export const matchingItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal("matching"),
+  pairs: z.array(z.strictObject({ key: choiceKey, prompt: nonEmpty, answer: nonEmpty })).min(3).max(6),
+  explanation: nonEmpty,
+});
+
+export const numericItemSchema = z.strictObject({
+  ...itemBase,
+  type: z.literal("numeric"),
+  answer: z.number().finite(),
+  tolerance: z.number().nonnegative().default(0),
+  unit: z.string().trim().default(""),
+  explanation: nonEmpty,
+});
+
+export const contentItemSchema = z.discriminatedUnion("type", [
+  singleQuestionSchema,
+  multipleQuestionSchema,
+  orderingItemSchema,
+  matchingItemSchema,
+  numericItemSchema,
+]);
+
+export const questionFileSchema = z.array(contentItemSchema);
+
+export type Blueprint = z.infer<typeof blueprintSchema>;
+export type BlueprintDomain = z.infer<typeof domainSchema>;
+export type BlueprintTaskStatement = z.infer<typeof taskStatementSchema>;
+export type LessonFrontmatter = z.infer<typeof lessonFrontmatterSchema>;
+export type Choice = z.infer<typeof choiceSchema>;
+export type ContentItem = z.infer<typeof contentItemSchema>;
+export type ExamQuestion = z.infer<typeof singleQuestionSchema> | z.infer<typeof multipleQuestionSchema>;
+export type PracticeItem =
+  | z.infer<typeof orderingItemSchema>
+  | z.infer<typeof matchingItemSchema>
+  | z.infer<typeof numericItemSchema>;
+
+export const EXAM_QUESTION_TYPES = ["single", "multiple"] as const;
+export function isExamQuestion(item: ContentItem): item is ExamQuestion {
+  return item.type === "single" || item.type === "multiple";
+}
