@@ -1,0 +1,29 @@
+// Server environment, parsed once at start-up. Import from server code only.
+import { z } from "zod";
+
+const serverEnvSchema = z.object({
+  DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL"),
+  /** Connections the app's pool may open. npm start sets 1 for the embedded database. */
+  DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Minutes for a full mock exam; tests shorten it. */
+  STRATUS_MOCK_MINUTES: z.coerce.number().positive().default(130),
+  /** Seconds after the deadline during which in-flight saves are still accepted. */
+  STRATUS_SAVE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+});
+
+export type ServerEnv = z.infer<typeof serverEnvSchema>;
+
+let cached: ServerEnv | undefined;
+
+export function serverEnv(): ServerEnv {
+  if (cached) return cached;
+  const parsed = serverEnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid server environment:\n${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}

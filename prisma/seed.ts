@@ -1,0 +1,28 @@
+// npm run db:seed — seeds DATABASE_URL (local databases only unless --allow-remote).
+import { createPrismaClient } from "../lib/database/client";
+import { SeedRefused, assertSeedable, seed } from "../lib/seed/seed";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set.");
+  process.exit(1);
+}
+try {
+  assertSeedable(url, process.argv.includes("--allow-remote") || process.env.STRATUS_ALLOW_REMOTE_SEED === "1");
+} catch (error) {
+  if (error instanceof SeedRefused) {
+    console.error(error.message);
+    process.exit(2);
+  }
+  throw error;
+}
+const db = createPrismaClient({ url, max: 1 });
+const started = Date.now();
+const result = await seed(db);
+await db.$disconnect();
+const c = result.content;
+console.log(
+  `Seeded in ${Date.now() - started} ms — users: ${result.users.created} created, ${result.users.repaired} repaired; ` +
+    `questions: ${c.created.questions} new, ${c.updated.questions} changed, ${c.retired.questions} retired, ${c.unchanged.questions} unchanged; ` +
+    `lessons: ${c.created.lessons} new, ${c.updated.lessons} changed, ${c.retired.lessons} retired, ${c.unchanged.lessons} unchanged.`,
+);

@@ -1,0 +1,178 @@
+// npm start — one command from a clean clone to a running app:
+// 1. with no DATABASE_URL, starts the embedded database (PGlite, data in .data/pglite);
+// 2. applies migrations (prisma migrate deploy) and seeds (demo users + content);
+// 3. builds the app if the build is missing or older than the sources;
+// 4. serves it with `next start` on PORT (3000) and prints the URL and demo logins.
+// `npm run dev` runs the same steps but serves with `next dev` (no build).
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "../lib/database/client";
+import { type EmbeddedPostgres, startEmbeddedPostgres } from "../lib/database/embedded";
+import { DEMO_USERS } from "../lib/seed/demo-users";
+import { assertSeedable, seed } from "../lib/seed/seed";
+
+const root = process.cwd();
+const dataDir = path.join(root, ".data");
+const port = Number(process.env.PORT ?? 3000);
+const devMode = process.argv.includes("--dev");
+const log = (message: string) => console.log(`[stratus] ${message}`);
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  // Always asynchronous: the embedded database lives in this process's event loop.
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(" ")} exited with ${code}`))));
+  });
+}
+
+function authSecret(): string {
+  if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
+  const file = path.join(dataDir, "auth-secret");
+  if (!existsSync(file)) {
+    mkdirSync(dataDir, { recursive: true });
+    writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  }
+  return readFileSync(file, "utf8").trim();
+}
+
+function newestMtime(entry: string): number {
+  if (!existsSync(entry)) return 0;
+  const stat = statSync(entry);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(entry).map((name) => newestMtime(path.join(entry, name))));
+}
+
+function buildIsStale(): boolean {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  if (!existsSync(buildId)) return true;
+  const built = statSync(buildId).mtimeMs;
+  const sources = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];
+  return sources.some((s) => newestMtime(path.join(root, s)) > built);
+}
+
+/** One app per embedded data folder: PGlite must never be opened twice. */
+function takeLock(): () => void {
+  const lock = path.join(dataDir, "pglite.lock");
+  if (existsSync(lock)) {
+    const pid = Number(readFileSync(lock, "utf8"));
+    let alive = false;
+    try {
+      process.kill(pid, 0);
+      alive = true;
+    } catch {
+      alive = false;
+    }
+    if (alive && pid !== process.pid) {
+      throw new Error(`Another Stratus (pid ${pid}) is using ${path.relative(root, dataDir)}/pglite. Stop it first.`);
+    }
+  }
+  mkdirSync(dataDir, { recursive: true });
+  writeFileSync(lock, String(process.pid));
+  return () => {
+    try {
+      unlinkSync(lock);
+    } catch {
+      // already gone
+    }
+  };
+}
+
+async function waitForHealth(url: string, timeoutMs: number): Promise<boolean> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  return false;
+}
+
+async function main() {
+  let embedded: EmbeddedPostgres | undefined;
+  let releaseLock = () => {};
+  const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: authSecret(), NODE_ENV: devMode ? "development" : "production" };
+
+  if (!env.DATABASE_URL) {
+    releaseLock = takeLock();
+    log("No DATABASE_URL: starting the embedded database (PGlite) in .data/pglite …");
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.join(dataDir, "pglite"),
+      port: Number(process.env.STRATUS_EMBEDDED_DB_PORT ?? 0),
+    });
+    env.DATABASE_URL = embedded.url;
+    env.DATABASE_POOL_MAX = "1"; // one connection: transactions never interleave on PGlite
+  } else {
+    log(`Using DATABASE_URL (${new URL(env.DATABASE_URL).host}).`);
+  }
+
+  let server: ReturnType<typeof spawn> | undefined;
+  const shutdown = async (code: number) => {
+    server?.kill("SIGTERM");
+    await embedded?.stop().catch(() => {});
+    releaseLock();
+    process.exit(code);
+  };
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  try {
+    log("Applying migrations …");
+    await run(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], env);
+
+    log("Seeding demo users and content …");
+    assertSeedable(env.DATABASE_URL!, process.env.STRATUS_ALLOW_REMOTE_SEED === "1");
+    const db = createPrismaClient({ url: env.DATABASE_URL!, max: 1 });
+    const seeded = await seed(db);
+    await db.$disconnect();
+    log(
+      `Content: ${seeded.content.created.questions} new / ${seeded.content.updated.questions} changed / ${seeded.content.unchanged.questions} unchanged questions, ` +
+        `${seeded.content.created.lessons + seeded.content.updated.lessons} lessons written.`,
+    );
+
+    if (devMode) {
+      log("Development mode: serving with next dev (hot reload, no build).");
+    } else if (buildIsStale()) {
+      log("Building the app (first run or sources changed; takes a few minutes) …");
+      await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], env);
+    } else {
+      log("Build is up to date.");
+    }
+
+    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", String(port)], {
+      env,
+      stdio: "inherit",
+    });
+    server.on("exit", (code) => void shutdown(code ?? 0));
+
+    const url = `http://localhost:${port}`;
+    if (await waitForHealth(`${url}/api/health`, 60_000)) {
+      console.log(
+        [
+          "",
+          `  Stratus is running at ${url}`,
+          "",
+          "  Demo logins:",
+          ...DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.password}`),
+          "",
+          embedded ? `  Data: ${path.relative(root, dataDir)}/pglite (kept between runs; delete the folder to start over)` : "",
+          "  Press Ctrl+C to stop.",
+          "",
+        ].join("\n"),
+      );
+    } else {
+      log(`The server did not answer ${url}/api/health within 60 s; see its output above.`);
+    }
+  } catch (error) {
+    console.error(`[stratus] ${(error as Error).message}`);
+    await shutdown(1);
+  }
+}
+
+void main();
