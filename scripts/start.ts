@@ -14,7 +14,7 @@ import { DEMO_USERS } from "../lib/seed/demo-users";
 import { assertSeedable, seed } from "../lib/seed/seed";
 
 const root = process.cwd();
-const dataDir = path.join(root, ".data");
+const dataDir = process.env.STRATUS_DATA_DIR ? path.resolve(process.env.STRATUS_DATA_DIR) : path.join(root, ".data");
 const port = Number(process.env.PORT ?? 3000);
 const devMode = process.argv.includes("--dev");
 const log = (message: string) => console.log(`[stratus] ${message}`);
@@ -124,7 +124,11 @@ async function main() {
 
   try {
     log("Applying migrations …");
-    await run(process.execPath, [path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"], env);
+    await run(
+      process.execPath,
+      ["-r", path.join(root, "prisma/unref-engine-timers.cjs"), path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
+      env,
+    );
 
     log("Seeding demo users and content …");
     assertSeedable(env.DATABASE_URL!, process.env.STRATUS_ALLOW_REMOTE_SEED === "1");

@@ -15,7 +15,7 @@ export function ProfileNameForm({ name }: { name: string }) {
         Your name
       </h2>
       <form action={action} className="mt-4 space-y-4" noValidate>
-        {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+        {state.message && <Alert tone="error">{state.message}</Alert>}
         <Field
           label="Name"
           name="name"
@@ -37,8 +37,8 @@ export function ChangePasswordForm() {
       <h2 id="password-heading" className="text-lg font-semibold">
         Change password
       </h2>
-      <form action={action} className="mt-4 space-y-4" noValidate key={state.ok ? "done" : "form"}>
-        {state.message && <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>}
+      <form action={action} className="mt-4 space-y-4" noValidate>
+        {state.message && <Alert tone="error">{state.message}</Alert>}
         <Field
           label="Current password"
           name="currentPassword"

@@ -130,7 +130,9 @@ export async function updateProfileAction(_prev: FormState, formData: FormData):
   if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values: { name: String(formData.get("name") ?? "") } };
   await db.user.update({ where: { id: user.id }, data: { name: parsed.data.name } });
   await updateSession({});
-  return { ok: true, message: "Your name has been saved.", values: { name: parsed.data.name } };
+  // The refreshed session cookie re-renders the page from the server, so the
+  // confirmation travels in the URL rather than in this form's state.
+  redirect("/profile?updated=name");
 }
 
 export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
@@ -153,5 +155,5 @@ export async function changePasswordAction(_prev: FormState, formData: FormData)
     data: { passwordHash: await hashPassword(parsed.data.newPassword), sessionVersion: { increment: 1 } },
   });
   await updateSession({});
-  return { ok: true, message: "Your password has been changed. Other devices have been signed out." };
+  redirect("/profile?updated=password");
 }

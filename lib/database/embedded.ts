@@ -9,6 +9,8 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 export type EmbeddedPostgres = {
   url: string;
   port: number;
+  /** The whole data directory as a gzipped tarball (tests reuse a migrated image). */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 };
 
@@ -23,12 +25,14 @@ export type EmbeddedPostgresOptions = {
    * is inside a transaction, serves only that connection.
    */
   maxConnections?: number;
+  /** Start from a data directory image made by dumpDataDir(). */
+  loadDataDir?: Blob;
 };
 
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<EmbeddedPostgres> {
-  const { dataDir, port = 0, host = "127.0.0.1", maxConnections = 8 } = options;
+  const { dataDir, port = 0, host = "127.0.0.1", maxConnections = 16, loadDataDir } = options;
   if (!dataDir.startsWith("memory://")) mkdirSync(dataDir, { recursive: true });
-  const db = await PGlite.create(dataDir);
+  const db = await PGlite.create(dataDir, loadDataDir ? { loadDataDir } : {});
   const server = new PGLiteSocketServer({ db, port, host, maxConnections });
   await server.start();
   const address = server.getServerConn();
@@ -36,6 +40,9 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   return {
     url: `postgresql://postgres:postgres@${host}:${actualPort}/postgres?sslmode=disable`,
     port: actualPort,
+    async dumpDataDir() {
+      return db.dumpDataDir("gzip");
+    },
     async stop() {
       await server.stop();
       await db.close();

@@ -1,6 +1,5 @@
 // Database reachability and the newest applied migration, for /api/health.
-import "server-only";
-import { db } from "@/lib/db";
+import type { Db } from "@/lib/db";
 
 export type HealthReport =
   | { status: "ok"; database: "reachable"; migration: string | null; checkedAt: string }
@@ -8,7 +7,7 @@ export type HealthReport =
 
 const TIMEOUT_MS = 3_000;
 
-export async function checkHealth(): Promise<HealthReport> {
+export async function checkHealth(db: Db): Promise<HealthReport> {
   const checkedAt = new Date().toISOString();
   try {
     const rows = await Promise.race([

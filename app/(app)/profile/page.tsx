@@ -1,15 +1,28 @@
 import type { Metadata } from "next";
 import { ChangePasswordForm, ProfileNameForm } from "@/components/account/profile-forms";
+import { Alert } from "@/components/ui/alert";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Profile" };
 
-export default async function ProfilePage() {
+const CONFIRMATIONS: Record<string, string> = {
+  name: "Your name has been saved.",
+  password: "Your password has been changed. Other devices have been signed out.",
+};
+
+export default async function ProfilePage({ searchParams }: PageProps<"/profile">) {
   const user = await requireUser("/profile");
+  const updated = (await searchParams).updated;
+  const confirmation = typeof updated === "string" ? CONFIRMATIONS[updated] : undefined;
   return (
     <>
       <PageHeader title="Profile" description={`Signed in as ${user.email}`} />
+      {confirmation && (
+        <Alert tone="success" className="mb-6">
+          {confirmation}
+        </Alert>
+      )}
       <div className="grid gap-6 lg:grid-cols-2">
         <ProfileNameForm name={user.name} />
         <ChangePasswordForm />

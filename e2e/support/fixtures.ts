@@ -1,0 +1,54 @@
+// Test fixtures: users made straight in the database and signed in through
+// Auth.js's credentials endpoint, so only the sign-in test clicks the form.
+import { randomUUID } from "node:crypto";
+import { type APIRequestContext, test as base, expect } from "@playwright/test";
+import { hashPassword } from "@/lib/auth/password";
+import type { Role } from "@/lib/auth/roles";
+import { createPrismaClient } from "@/lib/database/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { e2eDatabaseUrl } from "./env";
+
+export type TestUser = { id: string; email: string; name: string; password: string; role: Role };
+
+export async function signInViaApi(request: APIRequestContext, email: string, password: string): Promise<void> {
+  const csrf = await request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const response = await request.post("/api/auth/callback/credentials", {
+    form: { email, password, csrfToken, callbackUrl: "/dashboard" },
+    maxRedirects: 0,
+  });
+  expect(response.status(), "credentials sign-in should redirect").toBe(302);
+  expect(response.headers()["location"] ?? "").not.toContain("error");
+}
+
+type Fixtures = {
+  db: PrismaClient;
+  makeUser: (options?: { role?: Role; name?: string }) => Promise<TestUser>;
+  signIn: (user: TestUser) => Promise<void>;
+};
+
+export const test = base.extend<Fixtures>({
+  db: async ({}, use) => {
+    const db = createPrismaClient({ url: e2eDatabaseUrl(), max: 2 });
+    await use(db);
+    await db.$disconnect();
+  },
+  makeUser: async ({ db }, use) => {
+    const made: string[] = [];
+    await use(async ({ role = "STUDENT", name = "Test Student" } = {}) => {
+      const suffix = randomUUID().slice(0, 8);
+      const user = { id: `e2e-${suffix}`, email: `e2e-${suffix}@example.com`, name, password: `pass-${suffix}-word`, role };
+      await db.user.create({
+        data: { id: user.id, email: user.email, name, role, passwordHash: await hashPassword(user.password) },
+      });
+      made.push(user.id);
+      return user;
+    });
+    await db.user.deleteMany({ where: { id: { in: made } } });
+  },
+  signIn: async ({ page }, use) => {
+    await use(async (user) => signInViaApi(page.request, user.email, user.password));
+  },
+});
+
+export { expect };

@@ -1,0 +1,91 @@
+// npm test — the whole gate, in order: lint, typecheck, content check, unit
+// tests, integration tests (real database), production build, end-to-end tests
+// (Chromium). Every step runs even when an earlier one fails (except e2e, which
+// needs the build), and the last line totals every check and test case:
+// "N passed, N failed". Each gate (lint, typecheck, content, build) counts as
+// one check; unit, integration and e2e count their test cases.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const results = path.join(root, "test-results");
+mkdirSync(results, { recursive: true });
+
+type Outcome = { name: string; passed: number; failed: number; seconds: number; note?: string };
+const outcomes: Outcome[] = [];
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("error", () => resolve(127));
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+async function gate(name: string, command: string, args: string[]) {
+  const started = Date.now();
+  console.log(`\n━━ ${name} ━━`);
+  const code = await run(command, args);
+  outcomes.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds: (Date.now() - started) / 1000 });
+  return code === 0;
+}
+
+async function vitest(name: string, project: string) {
+  const started = Date.now();
+  console.log(`\n━━ ${name} tests ━━`);
+  const report = path.join(results, `${project}.json`);
+  rmSync(report, { force: true });
+  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const seconds = (Date.now() - started) / 1000;
+  if (!existsSync(report)) {
+    outcomes.push({ name: `${name} tests`, passed: 0, failed: 1, seconds, note: `vitest exited ${code} without a report` });
+    return;
+  }
+  const json = JSON.parse(readFileSync(report, "utf8")) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
+  // A file that fails to load has no failed tests but a failed suite: count it.
+  const failed = json.numFailedTests + (json.numFailedTests === 0 && code !== 0 ? Math.max(1, json.numFailedTestSuites) : 0);
+  outcomes.push({ name: `${name} tests`, passed: json.numPassedTests, failed, seconds });
+}
+
+async function playwright() {
+  const started = Date.now();
+  console.log("\n━━ end-to-end tests (Chromium) ━━");
+  const report = path.join(results, "e2e-results.json");
+  rmSync(report, { force: true });
+  const code = await run(bin("playwright"), ["test"]);
+  const seconds = (Date.now() - started) / 1000;
+  if (!existsSync(report)) {
+    outcomes.push({ name: "end-to-end tests", passed: 0, failed: 1, seconds, note: `playwright exited ${code} without a report` });
+    return;
+  }
+  const stats = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
+  const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
+  outcomes.push({ name: "end-to-end tests", passed: stats.expected, failed, seconds });
+}
+
+const started = Date.now();
+await gate("lint", bin("eslint"), [".", "--max-warnings", "0"]);
+await gate("typecheck", "npm", ["run", "-s", "typecheck"]);
+await gate("content check", "npm", ["run", "-s", "content:check"]);
+await vitest("unit", "unit");
+await vitest("integration", "integration");
+const built = await gate("build", bin("next"), ["build"]);
+if (built) await playwright();
+else outcomes.push({ name: "end-to-end tests", passed: 0, failed: 1, seconds: 0, note: "skipped: the build failed" });
+
+const passed = outcomes.reduce((n, o) => n + o.passed, 0);
+const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+console.log("\n━━ summary ━━");
+for (const o of outcomes) {
+  console.log(
+    `${o.failed ? "✗" : "✓"} ${o.name.padEnd(20)} ${String(o.passed).padStart(4)} passed ${String(o.failed).padStart(3)} failed  ${o.seconds.toFixed(0).padStart(4)} s${o.note ? `  (${o.note})` : ""}`,
+  );
+}
+console.log(`database: ${process.env.TEST_DATABASE_URL ? "PostgreSQL (TEST_DATABASE_URL)" : "embedded PGlite"}; total ${((Date.now() - started) / 1000).toFixed(0)} s`);
+const totals = `${passed} passed, ${failed} failed`;
+writeFileSync(path.join(results, "totals.txt"), `${totals}\n`);
+console.log(totals);
+process.exit(failed ? 1 : 0);

@@ -1,0 +1,115 @@
+// The seed and content sync against a real database: idempotent, versioned,
+// retiring instead of deleting.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { loadContentPack } from "@/lib/content/pack";
+import { syncContent } from "@/lib/content/sync";
+import { DEMO_USERS } from "@/lib/seed/demo-users";
+import { seed } from "@/lib/seed/seed";
+import { type TestDatabase, createTestDatabase } from "../support/database";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+});
+afterAll(async () => t?.close());
+
+async function counts() {
+  const [users, questions, choices, versions, lessons, topics] = await Promise.all([
+    t.db.user.count(),
+    t.db.question.count(),
+    t.db.choice.count(),
+    t.db.questionVersion.count(),
+    t.db.lesson.count(),
+    t.db.topic.count(),
+  ]);
+  return { users, questions, choices, versions, lessons, topics };
+}
+
+describe("seed", () => {
+  test("first run creates demo users and the whole content pack", async () => {
+    const pack = loadContentPack();
+    const result = await seed(t.db);
+    expect(result.users).toEqual({ created: 3, repaired: 0 });
+    expect(result.content.created.questions).toBe(pack.items.length);
+    expect(result.content.created.lessons).toBe(pack.lessons.length);
+    const c = await counts();
+    expect(c.questions).toBe(pack.items.length);
+    expect(c.versions).toBe(pack.items.length);
+    expect(c.topics).toBe(59);
+  });
+
+  test("second run changes nothing", async () => {
+    const before = await counts();
+    const stamps = await t.db.question.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });
+    const result = await seed(t.db);
+    expect(result.users).toEqual({ created: 0, repaired: 0 });
+    expect(result.content.created).toEqual({ questions: 0, lessons: 0 });
+    expect(result.content.updated).toEqual({ questions: 0, lessons: 0, blueprintRows: 0 });
+    expect(await counts()).toEqual(before);
+    expect(await t.db.question.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } })).toEqual(stamps);
+  });
+
+  test("demo users sign in with their documented passwords and roles", async () => {
+    for (const demo of DEMO_USERS) {
+      const user = await t.db.user.findUniqueOrThrow({ where: { email: demo.email } });
+      expect(user.role).toBe(demo.role);
+      expect(await verifyPassword(user.passwordHash, demo.password)).toBe(true);
+    }
+  });
+
+  test("a changed demo password is put back (and its sessions revoked)", async () => {
+    await t.db.user.update({ where: { id: "demo-student" }, data: { passwordHash: "not-a-hash" } });
+    const result = await seed(t.db);
+    expect(result.users).toEqual({ created: 0, repaired: 1 });
+    const user = await t.db.user.findUniqueOrThrow({ where: { id: "demo-student" } });
+    expect(await verifyPassword(user.passwordHash, "stratus-student-1")).toBe(true);
+    expect(user.sessionVersion).toBe(1);
+  });
+});
+
+describe("content sync", () => {
+  test("an edited question gets a new version and keeps the old snapshot", async () => {
+    const pack = loadContentPack();
+    const target = pack.items.find((l) => l.item.type === "single")!;
+    const originalStem = target.item.stem;
+    target.item.stem = `${originalStem} (edited)`;
+    const report = await syncContent(t.db, pack);
+    expect(report.updated.questions).toBe(1);
+
+    const question = await t.db.question.findUniqueOrThrow({ where: { id: target.item.id } });
+    expect(question.version).toBe(2);
+    expect(question.stem).toBe(`${originalStem} (edited)`);
+    const versions = await t.db.questionVersion.findMany({ where: { questionId: target.item.id }, orderBy: { version: "asc" } });
+    expect(versions.map((v) => (v.snapshot as { stem: string }).stem)).toEqual([originalStem, `${originalStem} (edited)`]);
+  });
+
+  test("a question that leaves the pack is retired, not deleted, and attempts keep it", async () => {
+    const pack = loadContentPack();
+    const removed = pack.items.find((l) => l.item.type === "multiple")!;
+    const user = await t.db.user.findFirstOrThrow();
+    const attempt = await t.db.attempt.create({
+      data: {
+        userId: user.id,
+        examId: "dva-c02",
+        mode: "QUIZ",
+        config: {},
+        questionCount: 1,
+        items: { create: { position: 0, questionId: removed.item.id, questionVersion: 1, choiceOrder: ["a", "b", "c", "d", "e"] } },
+      },
+    });
+    pack.items = pack.items.filter((l) => l !== removed);
+    const report = await syncContent(t.db, pack);
+    expect(report.retired.questions).toBe(1);
+    const row = await t.db.question.findUniqueOrThrow({ where: { id: removed.item.id } });
+    expect(row.retiredAt).not.toBeNull();
+    expect(await t.db.attemptItem.count({ where: { attemptId: attempt.id } })).toBe(1);
+
+    // Putting it back restores it without a new version.
+    const restored = await syncContent(t.db, loadContentPack());
+    expect(restored.restored.questions).toBe(1);
+    const back = await t.db.question.findUniqueOrThrow({ where: { id: removed.item.id } });
+    expect(back.retiredAt).toBeNull();
+    expect(back.version).toBe(1);
+  });
+});
