@@ -132,6 +132,7 @@ async function syncLessons(tx: Tx, pack: ContentPack, now: Date, report: SyncRep
     (await tx.lesson.findMany({ select: { id: true, contentHash: true, retiredAt: true } })).map((l) => [l.id, l]),
   );
   const inPack = new Set<string>();
+  const written: string[] = [];
   for (const { frontmatter: fm, body } of pack.lessons) {
     inPack.add(fm.id);
     const hash = contentHash({ fm, body });
@@ -157,6 +158,7 @@ async function syncLessons(tx: Tx, pack: ContentPack, now: Date, report: SyncRep
     else if (current.contentHash === hash) report.restored.lessons++;
     else report.updated.lessons++;
     await tx.lesson.upsert({ where: { id: fm.id }, create: row, update: row });
+    written.push(fm.id);
     await tx.lessonTopic.deleteMany({ where: { lessonId: fm.id } });
     await tx.lessonTopic.createMany({
       data: fm.topics.map((topicId, position) => ({ lessonId: fm.id, topicId, position })),
@@ -167,6 +169,14 @@ async function syncLessons(tx: Tx, pack: ContentPack, now: Date, report: SyncRep
     await tx.lesson.updateMany({ where: { id: { in: gone } }, data: { retiredAt: now } });
     report.retired.lessons += gone.length;
   }
+  // The search document: title weighs most, then objectives, then the body.
+  // Also fills rows synced before the column existed.
+  await tx.$executeRaw`
+    UPDATE "Lesson" SET "searchVector" =
+      setweight(to_tsvector('english', title), 'A') ||
+      setweight(to_tsvector('english', array_to_string(objectives, ' ')), 'B') ||
+      setweight(to_tsvector('english', body), 'C')
+    WHERE id = ANY(${written}::text[]) OR "searchVector" IS NULL`;
 }
 
 async function syncQuestions(tx: Tx, pack: ContentPack, now: Date, report: SyncReport) {
