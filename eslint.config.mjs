@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", ".next-*/**", "lib/generated/**", "node_modules/**", ".data/**", "tmp/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+    ignores: [".next/**", ".next-*/**", "lib/generated/**", "node_modules/**", ".data/**", "tmp/**", ".next-*/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
   },
   {
     // Playwright fixtures call their callback `use`, which is not React's hook.

@@ -46,7 +46,7 @@ function newestMtime(entry: string): number {
 }
 
 function buildIsStale(): boolean {
-  const buildId = path.join(root, ".next", "BUILD_ID");
+  const buildId = path.join(root, process.env.NEXT_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
   const sources = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "postcss.config.mjs", "prisma/schema.prisma"];

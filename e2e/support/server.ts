@@ -19,7 +19,7 @@ const env: NodeJS.ProcessEnv = {
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {
-  const name = "stratus_e2e";
+  const name = `stratus_e2e_${env.PORT}`;
   const admin = new pg.Client(serverUrl);
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
@@ -30,7 +30,7 @@ if (serverUrl) {
   env.DATABASE_URL = url.toString();
 } else {
   delete env.DATABASE_URL;
-  env.STRATUS_DATA_DIR = path.join(root, ".data", "e2e");
+  env.STRATUS_DATA_DIR = path.join(root, ".data", `e2e-${env.PORT}`);
   env.STRATUS_EMBEDDED_DB_PORT = String(E2E_EMBEDDED_DB_PORT); // fixed, so fixtures can reach it
   rmSync(env.STRATUS_DATA_DIR, { recursive: true, force: true });
 }
