@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "AttemptItem" ADD COLUMN     "chooseCount" INTEGER NOT NULL DEFAULT 1,
+ADD COLUMN     "revealedAt" TIMESTAMP(3),
+ALTER COLUMN "saveSeq" SET DATA TYPE BIGINT;

@@ -1,0 +1,257 @@
+// The exam engine against a real database: nothing lost, graded once, the
+// server's clock obeyed, and other people's attempts invisible.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import {
+  checkAnswer,
+  gradeOverdueAttempts,
+  loadResults,
+  loadRunnerView,
+  type RunnerView,
+  saveAnswers,
+  startAttempt,
+  submitAttempt,
+} from "@/lib/exams/attempts";
+import { ExamError } from "@/lib/exams/errors";
+import { type AnswerSave, answerSaveSchema } from "@/lib/exams/modes";
+import { seed } from "@/lib/seed/seed";
+import { type TestDatabase, createTestDatabase } from "../support/database";
+
+let t: TestDatabase;
+const settings = { mockMinutes: 130, graceSeconds: 10 };
+const T0 = new Date("2026-03-01T10:00:00Z");
+const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
+let users: string[] = [];
+
+beforeAll(async () => {
+  // Several connections where the server allows it, so concurrent calls really overlap.
+  t = await createTestDatabase({ poolMax: 8 });
+  await seed(t.db);
+  users = [];
+  for (const name of ["alice", "bob", "carol", "dave", "erin", "frank"]) {
+    const user = await t.db.user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x" } });
+    users.push(user.id);
+  }
+});
+afterAll(async () => t?.close());
+
+const save = (position: number, chosenKeys: string[], seq: number, extra: Partial<AnswerSave> = {}): AnswerSave =>
+  answerSaveSchema.parse({ position, chosenKeys, flagged: false, unsure: false, timeSpentMs: 1000, seq, ...extra });
+
+let userCount = 0;
+async function newUser(): Promise<string> {
+  userCount++;
+  return (await t.db.user.create({ data: { email: `extra${userCount}@example.com`, name: `Extra ${userCount}`, passwordHash: "x" } })).id;
+}
+
+async function runner(userId: string, attemptId: string, now = at(5)): Promise<RunnerView> {
+  const view = await loadRunnerView(t.db, { userId, attemptId, now, settings });
+  if ("graded" in view) throw new Error("expected a running attempt");
+  return view;
+}
+
+async function expectExamError(promise: Promise<unknown>, code: ExamError["code"]) {
+  await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof ExamError && e.code === code);
+}
+
+describe("starting a mock", () => {
+  test("65 questions balanced to the blueprint, shuffled choices kept on resume, one mock at a time", async () => {
+    const [alice] = users;
+    const first = await startAttempt(t.db, { userId: alice!, input: { mode: "MOCK" }, now: T0, settings });
+    expect(first).toMatchObject({ resumed: false, short: false });
+    const again = await startAttempt(t.db, { userId: alice!, input: { mode: "MOCK" }, now: at(60), settings });
+    expect(again).toEqual({ attemptId: first.attemptId, resumed: true, short: false });
+
+    const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: first.attemptId } });
+    expect(attempt.deadline!.toISOString()).toBe(at(130 * 60).toISOString());
+    const items = await t.db.attemptItem.findMany({
+      where: { attemptId: first.attemptId },
+      include: { question: { select: { taskStatementId: true } } },
+    });
+    expect(items).toHaveLength(65);
+    const byDomain = [1, 2, 3, 4].map((d) => items.filter((i) => i.question.taskStatementId.startsWith(`${d}.`)).length);
+    expect(byDomain).toEqual([21, 17, 16, 11]);
+
+    const view1 = await runner(alice!, first.attemptId);
+    const view2 = await runner(alice!, first.attemptId, at(100));
+    expect(view2.items.map((i) => i.choices.map((c) => c.key))).toEqual(view1.items.map((i) => i.choices.map((c) => c.key)));
+    // Not every question keeps its authored a-b-c-d order.
+    expect(view1.items.some((i) => i.choices.map((c) => c.key).join("") !== [...i.choices.map((c) => c.key)].sort().join(""))).toBe(true);
+  });
+
+  test("an accommodation stretches the deadline", async () => {
+    const dave = users[3]!;
+    const instructor = await t.db.user.create({ data: { email: "teach@example.com", name: "T", passwordHash: "x", role: "INSTRUCTOR" } });
+    const klass = await t.db.class.create({ data: { instructorId: instructor.id, name: "C", joinCode: "JOIN01" } });
+    await t.db.accommodation.create({ data: { classId: klass.id, userId: dave, timeMultiplier: 1.5 } });
+    const started = await startAttempt(t.db, { userId: dave, input: { mode: "MOCK" }, now: T0, settings });
+    const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: started.attemptId } });
+    expect(attempt.deadline!.toISOString()).toBe(at(195 * 60).toISOString());
+  });
+
+  test("the runner's data never carries keys or explanations", async () => {
+    const { attemptId } = await startAttempt(t.db, { userId: users[0]!, input: { mode: "MOCK" }, now: T0, settings });
+    const json = JSON.stringify(await runner(users[0]!, attemptId));
+    expect(json).not.toMatch(/"correct"|"explanation"|"correctKeys"/);
+  });
+});
+
+describe("saving answers", () => {
+  test("20 concurrent saves and a submit lose nothing", async () => {
+    const bob = users[1]!;
+    const { attemptId } = await startAttempt(t.db, { userId: bob, input: { mode: "MOCK" }, now: T0, settings });
+    const view = await runner(bob, attemptId);
+    const chosen = view.items.slice(0, 20).map((item) => ({ position: item.position, key: item.choices[1]!.key }));
+    const results = await Promise.all(
+      chosen.map(({ position, key }, i) =>
+        saveAnswers(t.db, { userId: bob, sessionVersion: 0, attemptId, saves: [save(position, [key], 1000 + i)], now: at(30), settings }),
+      ),
+    );
+    expect(results.flat().every((r) => r.status === "saved")).toBe(true);
+    await submitAttempt(t.db, { userId: bob, attemptId, now: at(40), settings });
+
+    const items = await t.db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
+    for (const { position, key } of chosen) expect(items[position]!.chosenKeys).toEqual([key]);
+    const results2 = await loadResults(t.db, { userId: bob, attemptId, now: at(41), settings });
+    expect(results2!.items.filter((i) => i.answered)).toHaveLength(20);
+  });
+
+  test("a late, stale save never overwrites a newer one", async () => {
+    const carol = await newUser();
+    const { attemptId } = await startAttempt(t.db, { userId: carol, input: { mode: "MOCK" }, now: T0, settings });
+    const item = (await runner(carol, attemptId)).items[0]!;
+    const [first, second] = [item.choices[0]!.key, item.choices[2]!.key];
+    const newer = await saveAnswers(t.db, { userId: carol, sessionVersion: 0, attemptId, saves: [save(0, [second], 20)], now: at(10), settings });
+    const older = await saveAnswers(t.db, { userId: carol, sessionVersion: 0, attemptId, saves: [save(0, [first], 10)], now: at(11), settings });
+    expect(newer).toEqual([{ position: 0, status: "saved", seq: "20" }]);
+    expect(older).toEqual([{ position: 0, status: "stale", seq: "20" }]);
+    expect((await runner(carol, attemptId)).items[0]!.chosenKeys).toEqual([second]);
+  });
+
+  test("unknown keys, too many choices and unknown positions are refused and change nothing", async () => {
+    const carol = await newUser();
+    const { attemptId } = await startAttempt(t.db, { userId: carol, input: { mode: "MOCK" }, now: T0, settings });
+    const view = await runner(carol, attemptId);
+    const single = view.items.find((i) => i.type === "single")!;
+    const unused = ["a", "b", "c", "d", "e", "f"].find((k) => !single.choices.some((c) => c.key === k))!;
+    const attempts = [
+      save(single.position, [unused], 50),
+      save(single.position, [single.choices[0]!.key, single.choices[1]!.key], 51),
+      save(150, ["a"], 52),
+    ];
+    for (const bad of attempts) {
+      await expectExamError(saveAnswers(t.db, { userId: carol, sessionVersion: 0, attemptId, saves: [bad], now: at(20), settings }), "INVALID");
+    }
+    expect((await runner(carol, attemptId)).items.find((i) => i.position === single.position)!.chosenKeys).toEqual([]);
+    expect(answerSaveSchema.safeParse({ position: 0, chosenKeys: ["a", "a"], flagged: false, timeSpentMs: 0, seq: 1 }).success).toBe(false);
+    expect(answerSaveSchema.safeParse({ position: 0, chosenKeys: ["zz"], flagged: false, timeSpentMs: 0, seq: 1 }).success).toBe(false);
+    expect(answerSaveSchema.safeParse({ position: 999, chosenKeys: ["a"], flagged: false, timeSpentMs: 0, seq: 1 }).success).toBe(false);
+  });
+
+  test("saves inside the grace are accepted, after it refused, and the attempt is then graded", async () => {
+    const erin = users[4]!;
+    const short = { ...settings, mockMinutes: 1 };
+    const { attemptId } = await startAttempt(t.db, { userId: erin, input: { mode: "MOCK" }, now: T0, settings: short });
+    const item = (await runner(erin, attemptId)).items[0]!;
+    const inGrace = await saveAnswers(t.db, { userId: erin, sessionVersion: 0, attemptId, saves: [save(0, [item.choices[0]!.key], 1)], now: at(65), settings: short });
+    expect(inGrace[0]!.status).toBe("saved");
+    await expectExamError(
+      saveAnswers(t.db, { userId: erin, sessionVersion: 0, attemptId, saves: [save(1, [item.choices[0]!.key], 2)], now: at(71), settings: short }),
+      "TIME_UP",
+    );
+    const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.status).toBe("EXPIRED");
+    expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 1 } })).chosenKeys).toEqual([]);
+    expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([item.choices[0]!.key]);
+  });
+
+  test("a session from before a password change cannot save", async () => {
+    const frank = users[5]!;
+    const { attemptId } = await startAttempt(t.db, { userId: frank, input: { mode: "QUIZ", scope: { kind: "domain", domain: 2 }, count: 3 }, now: T0, settings });
+    await t.db.user.update({ where: { id: frank }, data: { sessionVersion: 1 } });
+    const key = (await runner(frank, attemptId)).items[0]!.choices[0]!.key;
+    await expectExamError(saveAnswers(t.db, { userId: frank, sessionVersion: 0, attemptId, saves: [save(0, [key], 1)], now: at(5), settings }), "UNAUTHENTICATED");
+    expect((await saveAnswers(t.db, { userId: frank, sessionVersion: 1, attemptId, saves: [save(0, [key], 1)], now: at(5), settings }))[0]!.status).toBe("saved");
+  });
+});
+
+describe("submitting and grading", () => {
+  test("double submit (and a submit racing it) grades once, with the same result", async () => {
+    const alice = users[0]!;
+    const { attemptId } = await startAttempt(t.db, { userId: alice, input: { mode: "QUIZ", scope: { kind: "taskStatement", taskStatement: "1.3" }, count: 5 }, now: T0, settings });
+    const view = await runner(alice, attemptId);
+    await saveAnswers(t.db, {
+      userId: alice,
+      sessionVersion: 0,
+      attemptId,
+      saves: view.items.map((i, n) => save(i.position, [i.choices[0]!.key], 100 + n)),
+      now: at(20),
+      settings,
+    });
+    const outcomes = await Promise.all([1, 2, 3].map(() => submitAttempt(t.db, { userId: alice, attemptId, now: at(30), settings })));
+    expect(outcomes.filter((o) => !o.alreadyGraded)).toHaveLength(1);
+    const mastery = await t.db.mastery.findFirstOrThrow({ where: { userId: alice, scope: "TASK_STATEMENT", scopeId: "1.3" } });
+    expect(mastery.evidence).toBe(5); // counted once, not three times
+    const r1 = await loadResults(t.db, { userId: alice, attemptId, now: at(31), settings });
+    const r2 = await loadResults(t.db, { userId: alice, attemptId, now: at(99), settings });
+    expect(r1!.scaledScore).toBe(r2!.scaledScore);
+    expect(r1!.rawScore).toBe(r1!.items.filter((i) => i.correct).length);
+  });
+
+  test("an expired attempt is graded by the sweep from what was saved", async () => {
+    const bob = users[1]!;
+    const short = { ...settings, mockMinutes: 2 };
+    const { attemptId } = await startAttempt(t.db, { userId: bob, input: { mode: "MOCK" }, now: T0, settings: short });
+    const view = await runner(bob, attemptId);
+    await saveAnswers(t.db, { userId: bob, sessionVersion: 0, attemptId, saves: [save(0, [view.items[0]!.choices[0]!.key], 1)], now: at(30), settings: short });
+    expect(await gradeOverdueAttempts(t.db, { now: at(125), settings: short })).toBe(0); // inside the grace
+    expect(await gradeOverdueAttempts(t.db, { now: at(131), settings: short })).toBeGreaterThanOrEqual(1);
+    const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.status).toBe("EXPIRED");
+    expect(attempt.scaledScore).not.toBeNull();
+    const results = await loadResults(t.db, { userId: bob, attemptId, now: at(200), settings: short });
+    expect(results!.items.filter((i) => i.answered).map((i) => i.position)).toEqual([0]);
+    expect(await gradeOverdueAttempts(t.db, { now: at(300), settings: short })).toBe(0); // nothing twice
+  });
+
+  test("reading an expired attempt grades it even without the sweep", async () => {
+    const carol = users[2]!;
+    const short = { ...settings, mockMinutes: 1 };
+    await t.db.attempt.updateMany({ where: { userId: carol, status: "IN_PROGRESS" }, data: { status: "SUBMITTED" } });
+    const { attemptId } = await startAttempt(t.db, { userId: carol, input: { mode: "MOCK" }, now: T0, settings: short });
+    expect(await loadRunnerView(t.db, { userId: carol, attemptId, now: at(120), settings: short })).toEqual({ graded: true });
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("EXPIRED");
+  });
+
+  test("a practice quiz reveals one answer at a time; a mock never does", async () => {
+    const erin = users[4]!;
+    const quiz = await startAttempt(t.db, { userId: erin, input: { mode: "QUIZ", scope: { kind: "topic", topic: "sqs" }, count: 3 }, now: T0, settings });
+    const item = (await runner(erin, quiz.attemptId)).items[0]!;
+    const reveal = await checkAnswer(t.db, { userId: erin, attemptId: quiz.attemptId, position: 0, chosenKeys: [item.choices[0]!.key], now: at(5) });
+    expect(reveal.explanations).toHaveLength(item.choices.length);
+    expect(reveal.correct).toBe(reveal.correctKeys.length === 1 && reveal.correctKeys[0] === item.choices[0]!.key);
+    // Checked answers are final: a later save is reported locked and changes nothing.
+    const locked = await saveAnswers(t.db, { userId: erin, sessionVersion: 0, attemptId: quiz.attemptId, saves: [save(0, [item.choices[1]!.key], 99)], now: at(6), settings });
+    expect(locked[0]!.status).toBe("locked");
+    const view = await runner(erin, quiz.attemptId);
+    expect(view.items[0]!.reveal).not.toBeNull();
+    expect(view.items[1]!.reveal).toBeNull();
+
+    const mock = await startAttempt(t.db, { userId: erin, input: { mode: "MOCK" }, now: T0, settings });
+    await expectExamError(checkAnswer(t.db, { userId: erin, attemptId: mock.attemptId, position: 0, chosenKeys: ["a"], now: at(5) }), "FORBIDDEN");
+  });
+});
+
+describe("other people's attempts", () => {
+  test("cannot be read, saved to, checked, submitted or reviewed: 404", async () => {
+    const [owner, intruder] = [users[0]!, users[5]!];
+    const { attemptId } = await startAttempt(t.db, { userId: owner, input: { mode: "QUIZ", scope: { kind: "domain", domain: 4 }, count: 2 }, now: T0, settings });
+    const key = (await runner(owner, attemptId)).items[0]!.choices[0]!.key;
+    await expectExamError(loadRunnerView(t.db, { userId: intruder, attemptId, now: at(1), settings }), "NOT_FOUND");
+    await expectExamError(saveAnswers(t.db, { userId: intruder, sessionVersion: 1, attemptId, saves: [save(0, [key], 5)], now: at(1), settings }), "NOT_FOUND");
+    await expectExamError(checkAnswer(t.db, { userId: intruder, attemptId, position: 0, chosenKeys: [key], now: at(1) }), "NOT_FOUND");
+    await expectExamError(submitAttempt(t.db, { userId: intruder, attemptId, now: at(1), settings }), "NOT_FOUND");
+    await submitAttempt(t.db, { userId: owner, attemptId, now: at(2), settings });
+    await expectExamError(loadResults(t.db, { userId: intruder, attemptId, now: at(3), settings }), "NOT_FOUND");
+    expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
+  });
+});
