@@ -11,6 +11,8 @@ const serverEnvSchema = z.object({
   STRATUS_MOCK_MINUTES: z.coerce.number().positive().default(130),
   /** Seconds after the deadline during which in-flight saves are still accepted. */
   STRATUS_SAVE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+  /** Bearer token for POST /api/cron/grade-expired; the route refuses every call without one. */
+  CRON_SECRET: z.string().min(16).optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

@@ -25,6 +25,16 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
+/**
+ * The session's claims without a database read, for the answer-save hot path,
+ * whose single SQL statement checks the session version itself.
+ */
+export async function sessionClaims(): Promise<{ userId: string; sessionVersion: number } | null> {
+  const session = await auth();
+  const userId = session?.user?.id;
+  return userId ? { userId, sessionVersion: session.sessionVersion } : null;
+}
+
 export function signInPath(returnTo?: string): string {
   return returnTo ? `/sign-in?callbackUrl=${encodeURIComponent(returnTo)}` : "/sign-in";
 }

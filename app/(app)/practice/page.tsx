@@ -1,16 +1,80 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import Link from "next/link";
+import { AttemptHistory } from "@/components/exam/attempt-history";
+import { DrillTopicButton, type ScopeOption, StartDrillForm, StartQuizForm } from "@/components/exam/start-forms";
+import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
+import { db } from "@/lib/db";
+import { listAttempts } from "@/lib/exams/attempts";
+import { loadWeakTopics } from "@/lib/learning/queries";
 
 export const metadata: Metadata = { title: "Practice" };
 
 export default async function PracticePage() {
-  await requireUser("/practice");
+  const user = await requireUser("/practice");
+  const [domains, attempts, weak] = await Promise.all([
+    db.domain.findMany({
+      select: { number: true, title: true, taskStatements: { select: { code: true, title: true }, orderBy: { position: "asc" } } },
+      orderBy: { number: "asc" },
+    }),
+    listAttempts(db, { userId: user.id, modes: ["QUIZ", "DRILL"], take: 20 }),
+    loadWeakTopics(db, user.id),
+  ]);
+  const options: ScopeOption[] = [
+    ...domains.map((d) => ({ value: `domain:${d.number}`, label: `Domain ${d.number}: ${d.title}`, group: "Whole domains" })),
+    ...domains.flatMap((d) =>
+      d.taskStatements.map((t) => ({ value: `taskStatement:${t.code}`, label: `${t.code} ${t.title}`, group: "Task statements" })),
+    ),
+  ];
   return (
     <>
-      <PageHeader title="Practice" description="Quizzes by domain or task statement, weak-topic drills and due reviews." />
-      <EmptyState title="Practice is coming soon">Quizzes with instant explanations are being built.</EmptyState>
+      <PageHeader title="Practice" description="Untimed quizzes with an explanation after every answer." />
+      <div className="grid gap-6 lg:grid-cols-2">
+        <Card>
+          <h2 className="mb-4 text-lg font-semibold">Quiz by domain or task statement</h2>
+          <StartQuizForm options={options} />
+        </Card>
+        <Card>
+          <h2 className="text-lg font-semibold">Your weakest topics</h2>
+          {weak.length === 0 ? (
+            <p className="mt-2 text-sm text-[var(--text-muted)]">
+              Answer a few questions first: a topic shows up here once it has at least three answers behind it.
+            </p>
+          ) : (
+            <>
+              <p className="mt-1 text-sm text-[var(--text-muted)]">Ranked by exam weight × how much is left to master.</p>
+              <ol className="mt-4 space-y-3">
+                {weak.map((t) => (
+                  <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
+                    <span>
+                      <span className="font-medium">{t.title}</span>{" "}
+                      <span className="text-[var(--text-muted)]">
+                        · {Math.round(t.mastery * 100)}% mastery from {t.evidence} answers
+                      </span>
+                    </span>
+                    <span className="flex gap-3">
+                      {t.lessonId && (
+                        <Link href={`/learn/${t.lessonId}`} className="font-medium text-brand-700 underline dark:text-brand-300">
+                          Study the lesson
+                        </Link>
+                      )}
+                      <DrillTopicButton topicId={t.id} title={t.title} />
+                    </span>
+                  </li>
+                ))}
+              </ol>
+              <div className="mt-5">
+                <StartDrillForm />
+              </div>
+            </>
+          )}
+        </Card>
+      </div>
+      <Card className="mt-6">
+        <h2 className="mb-3 text-lg font-semibold">Recent practice</h2>
+        <AttemptHistory attempts={attempts} emptyText="No quizzes yet. Start one above." />
+      </Card>
     </>
   );
 }
