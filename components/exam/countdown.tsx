@@ -59,7 +59,10 @@ export function Countdown({ deadline, serverNow, onExpire }: { deadline: string;
         role="timer"
         aria-label={`Time left: ${format(left)}`}
       >
-        <span aria-hidden>⏱ </span>
+        <svg aria-hidden width="14" height="14" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2.5" className="mr-1.5 inline -mt-0.5">
+          <circle cx="12" cy="13" r="8" />
+          <path d="M12 9v4l2 2M9 2h6" />
+        </svg>
         {format(left)}
       </div>
       <div aria-live="assertive" className="sr-only">

@@ -14,7 +14,7 @@ const env: NodeJS.ProcessEnv = {
   PORT: process.env.E2E_PORT ?? "3100",
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   // A short mock exam so the clock can run out inside a test.
-  STRATUS_MOCK_MINUTES: process.env.STRATUS_MOCK_MINUTES ?? "1",
+  STRATUS_MOCK_MINUTES: process.env.STRATUS_MOCK_MINUTES ?? "1.5",
 };
 
 const serverUrl = process.env.TEST_DATABASE_URL;

@@ -15,7 +15,14 @@ export default async function PracticePage() {
   const user = await requireUser("/practice");
   const [domains, attempts, weak] = await Promise.all([
     db.domain.findMany({
-      select: { number: true, title: true, taskStatements: { select: { code: true, title: true }, orderBy: { position: "asc" } } },
+      select: {
+        number: true,
+        title: true,
+        taskStatements: {
+          select: { code: true, title: true, topics: { select: { id: true, title: true }, orderBy: { position: "asc" } } },
+          orderBy: { position: "asc" },
+        },
+      },
       orderBy: { number: "asc" },
     }),
     listAttempts(db, { userId: user.id, modes: ["QUIZ", "DRILL"], take: 20 }),
@@ -26,13 +33,18 @@ export default async function PracticePage() {
     ...domains.flatMap((d) =>
       d.taskStatements.map((t) => ({ value: `taskStatement:${t.code}`, label: `${t.code} ${t.title}`, group: "Task statements" })),
     ),
+    ...domains.flatMap((d) =>
+      d.taskStatements.flatMap((t) =>
+        t.topics.map((topic) => ({ value: `topic:${topic.id}`, label: `${t.code} · ${topic.title}`, group: `Topics in domain ${d.number}` })),
+      ),
+    ),
   ];
   return (
     <>
       <PageHeader title="Practice" description="Untimed quizzes with an explanation after every answer." />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
-          <h2 className="mb-4 text-lg font-semibold">Quiz by domain or task statement</h2>
+          <h2 className="mb-4 text-lg font-semibold">Quiz by domain, task statement or topic</h2>
           <StartQuizForm options={options} />
         </Card>
         <Card>
