@@ -401,10 +401,10 @@ async function updateMasteryFor(tx: Tx, userId: string, rows: ItemRow[], correct
   }
   const existing = await tx.mastery.findMany({
     where: { userId, OR: [...scopes.values()].map((s) => ({ scope: s.scope, scopeId: s.id })) },
-    select: { scope: true, scopeId: true, rating: true, evidence: true, correct: true },
+    select: { scope: true, scopeId: true, rating: true, variance: true, evidence: true, correct: true },
   });
   const states = new Map<string, MasteryState>(
-    existing.map((m) => [`${m.scope}:${m.scopeId}`, { rating: m.rating, evidence: m.evidence, correct: m.correct }]),
+    existing.map((m) => [`${m.scope}:${m.scopeId}`, { rating: m.rating, variance: m.variance, evidence: m.evidence, correct: m.correct }]),
   );
   const answersByScope = new Map<string, Array<{ correct: boolean; difficulty: number; guess: number }>>();
   for (const r of answered) {
@@ -424,13 +424,15 @@ async function updateMasteryFor(tx: Tx, userId: string, rows: ItemRow[], correct
   const keys = [...answersByScope.keys()];
   const next = keys.map((key) => applyAnswers(states.get(key) ?? NEW_MASTERY, answersByScope.get(key)!));
   await tx.$executeRaw`
-    INSERT INTO "Mastery" ("userId", scope, "scopeId", rating, evidence, correct, "updatedAt")
-    SELECT ${userId}, t.scope::"MasteryScope", t.id, t.rating, t.evidence, t.correct, ${now}
+    INSERT INTO "Mastery" ("userId", scope, "scopeId", rating, variance, evidence, correct, "updatedAt")
+    SELECT ${userId}, t.scope::"MasteryScope", t.id, t.rating, t.variance, t.evidence, t.correct, ${now}
     FROM unnest(${keys.map((k) => scopes.get(k)!.scope)}::text[], ${keys.map((k) => scopes.get(k)!.id)}::text[],
-                ${next.map((s) => s.rating)}::float8[], ${next.map((s) => s.evidence)}::int[], ${next.map((s) => s.correct)}::int[])
-         AS t(scope, id, rating, evidence, correct)
+                ${next.map((s) => s.rating)}::float8[], ${next.map((s) => s.variance)}::float8[],
+                ${next.map((s) => s.evidence)}::int[], ${next.map((s) => s.correct)}::int[])
+         AS t(scope, id, rating, variance, evidence, correct)
     ON CONFLICT ("userId", scope, "scopeId") DO UPDATE
-      SET rating = EXCLUDED.rating, evidence = EXCLUDED.evidence, correct = EXCLUDED.correct, "updatedAt" = EXCLUDED."updatedAt"`;
+      SET rating = EXCLUDED.rating, variance = EXCLUDED.variance, evidence = EXCLUDED.evidence,
+          correct = EXCLUDED.correct, "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
 /** Grades inside an open transaction. Locks the attempt row; a second call finds it graded. */

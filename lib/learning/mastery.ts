@@ -1,21 +1,26 @@
-// Mastery: an Elo-style ability estimate per topic and per task statement,
-// updated answer by answer against each question's difficulty. Pure.
-// See docs/learning-model.md for the model and its reasoning.
+// Mastery: a student's ability on a topic or task statement, estimated answer
+// by answer with its uncertainty. Pure. docs/learning-model.md explains it.
 //
-// P(correct) = c + (1 − c) · σ(θ − b)
-//   θ: the student's ability on the scope (logits, starts at 0)
-//   b: the question's difficulty (authored 1/2/3 → −1/0/+1)
-//   c: the chance of guessing right (1 / number of possible answers)
-// After an answer: θ ← θ + K · (y − P), with K = max(K_MIN, K0 / (1 + n / N_HALF)),
-// large while evidence n is thin and never so small that recent answers stop counting.
+// Answer model (IRT with guessing):
+//   P(correct) = c + (1 − c) · σ(θ − b)
+//   θ: ability on the scope (logits)   b: question difficulty (authored 1/2/3 → −1/0/+1)
+//   c: chance of guessing right (1 / number of possible answers)
+//
+// Update: a one-step Bayesian (Laplace) filter, like Glicko or a Kalman filter.
+// Each scope keeps a normal belief N(θ, v). Before an answer the variance grows
+// by a little process noise q (abilities change as people study, so recent
+// answers weigh more); the answer then pulls θ by v' · g and shrinks the
+// variance to v' = 1 / (1/v + I), where g and I are the gradient and the Fisher
+// information of the answer's log-likelihood at θ.
 
-export const K0 = 1.2;
-export const K_MIN = 0.3;
-export const N_HALF = 6;
+export const PRIOR_MEAN = 0;
+export const PRIOR_VARIANCE = 1;
+export const PROCESS_NOISE = 0.005;
+export const MIN_VARIANCE = 0.01;
 export const MIN_EVIDENCE = 3;
 
-export type MasteryState = { rating: number; evidence: number; correct: number };
-export const NEW_MASTERY: MasteryState = { rating: 0, evidence: 0, correct: 0 };
+export type MasteryState = { rating: number; variance: number; evidence: number; correct: number };
+export const NEW_MASTERY: MasteryState = { rating: PRIOR_MEAN, variance: PRIOR_VARIANCE, evidence: 0, correct: 0 };
 
 export const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
 
@@ -31,10 +36,9 @@ function binomial(n: number, k: number): number {
 
 /** Probability of answering right by guessing: one of C(choices, correct) answers. */
 export function guessChance(question: { type: string; choiceCount: number; correctCount: number }): number {
-  if (question.type === "SINGLE" || question.type === "single") return 1 / Math.max(1, question.choiceCount);
-  if (question.type === "MULTIPLE" || question.type === "multiple") {
-    return 1 / binomial(question.choiceCount, question.correctCount);
-  }
+  const type = question.type.toLowerCase();
+  if (type === "single") return 1 / Math.max(1, question.choiceCount);
+  if (type === "multiple") return 1 / binomial(question.choiceCount, question.correctCount);
   return 0;
 }
 
@@ -42,17 +46,20 @@ export function probabilityCorrect(rating: number, difficulty: number, guess: nu
   return guess + (1 - guess) * sigmoid(rating - difficulty);
 }
 
-export function learningRate(evidence: number): number {
-  return Math.max(K_MIN, K0 / (1 + evidence / N_HALF));
-}
-
 export type Answer = { correct: boolean; difficulty: number; guess: number };
 
 export function updateMastery(state: MasteryState, answer: Answer): MasteryState {
-  const expected = probabilityCorrect(state.rating, answer.difficulty, answer.guess);
-  const rating = state.rating + learningRate(state.evidence) * ((answer.correct ? 1 : 0) - expected);
+  const prior = state.variance + PROCESS_NOISE;
+  const s = sigmoid(state.rating - answer.difficulty);
+  const p = answer.guess + (1 - answer.guess) * s;
+  const slope = (1 - answer.guess) * s * (1 - s); // dP/dθ
+  const spread = Math.max(1e-9, p * (1 - p));
+  const gradient = ((answer.correct ? 1 : 0) - p) * (slope / spread);
+  const information = (slope * slope) / spread;
+  const variance = Math.max(MIN_VARIANCE, 1 / (1 / prior + information));
   return {
-    rating: Math.max(-4, Math.min(4, rating)),
+    rating: Math.max(-4, Math.min(4, state.rating + variance * gradient)),
+    variance,
     evidence: state.evidence + 1,
     correct: state.correct + (answer.correct ? 1 : 0),
   };
@@ -63,6 +70,6 @@ export function applyAnswers(state: MasteryState, answers: readonly Answer[]): M
 }
 
 /** The chance of answering a medium question (b = 0) right without guessing: what "mastery" shows. */
-export function masteryLevel(state: MasteryState): number {
+export function masteryLevel(state: Pick<MasteryState, "rating">): number {
   return sigmoid(state.rating);
 }

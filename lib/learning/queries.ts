@@ -15,7 +15,7 @@ export async function loadWeakTopics(db: PrismaClient, userId: string, limit = 5
         lessons: { select: { lessonId: true }, orderBy: { position: "asc" }, take: 1 },
       },
     }),
-    db.mastery.findMany({ where: { userId, scope: "TOPIC" }, select: { scopeId: true, rating: true, evidence: true, correct: true } }),
+    db.mastery.findMany({ where: { userId, scope: "TOPIC" }, select: { scopeId: true, rating: true, variance: true, evidence: true, correct: true } }),
     db.domain.findMany({ select: { number: true, weight: true } }),
   ]);
   const infos: TopicInfo[] = topics.map((t) => ({
@@ -27,7 +27,9 @@ export async function loadWeakTopics(db: PrismaClient, userId: string, limit = 5
   }));
   return rankWeakTopics(
     infos,
-    new Map<string, MasteryState>(mastery.map((m) => [m.scopeId, { rating: m.rating, evidence: m.evidence, correct: m.correct }])),
+    new Map<string, MasteryState>(
+      mastery.map((m) => [m.scopeId, { rating: m.rating, variance: m.variance, evidence: m.evidence, correct: m.correct }]),
+    ),
     new Map(domains.map((d) => [d.number, d.weight])),
     { limit },
   );

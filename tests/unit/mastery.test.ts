@@ -1,9 +1,9 @@
 import { describe, expect, test } from "vitest";
 import {
   NEW_MASTERY,
+  PRIOR_VARIANCE,
   applyAnswers,
   guessChance,
-  learningRate,
   masteryLevel,
   probabilityCorrect,
   updateMastery,
@@ -47,9 +47,20 @@ describe("updateMastery", () => {
     expect(state).toMatchObject({ evidence: 3, correct: 2 });
   });
 
-  test("the step shrinks with evidence but never below the floor, so recent answers still count", () => {
-    expect(learningRate(0)).toBeGreaterThan(learningRate(12));
-    expect(learningRate(10_000)).toBe(0.3);
+  test("uncertainty shrinks with evidence, and so does the step an answer makes", () => {
+    const answers = (n: number) => Array(n).fill({ ...medium, correct: true });
+    const after5 = applyAnswers(NEW_MASTERY, answers(5));
+    const after50 = applyAnswers(NEW_MASTERY, answers(50));
+    expect(after5.variance).toBeLessThan(PRIOR_VARIANCE);
+    expect(after50.variance).toBeLessThan(after5.variance);
+    const step = (s: typeof after5) => updateMastery(s, { ...medium, correct: false }).rating - s.rating;
+    expect(Math.abs(step(after50))).toBeLessThan(Math.abs(step(NEW_MASTERY)));
+  });
+
+  test("process noise keeps recent answers counting: a change of form shows up", () => {
+    const strong = applyAnswers(NEW_MASTERY, Array(200).fill({ ...medium, correct: true }));
+    const slipping = applyAnswers(strong, Array(20).fill({ ...medium, correct: false }));
+    expect(strong.rating - slipping.rating).toBeGreaterThan(0.5);
   });
 
   test("a long run of right answers converges high, of wrong answers low, and stays bounded", () => {
@@ -97,14 +108,14 @@ describe("rankWeakTopics", () => {
   });
 
   test("orders by weight × lack of mastery and skips topics without enough evidence", () => {
-    const weak = { rating: -1, evidence: 5, correct: 1 };
+    const weak = { rating: -1, variance: 0.3, evidence: 5, correct: 1 };
     const ranked = rankWeakTopics(
       topics,
       new Map([
-        ["sqs", { rating: 0.5, evidence: 8, correct: 6 }],
+        ["sqs", { rating: 0.5, variance: 0.2, evidence: 8, correct: 6 }],
         ["kms", weak],
         ["xray", weak],
-        ["logs", { rating: -3, evidence: 2, correct: 0 }], // too little evidence
+        ["logs", { rating: -3, variance: 0.5, evidence: 2, correct: 0 }], // too little evidence
       ]),
       weights,
     );

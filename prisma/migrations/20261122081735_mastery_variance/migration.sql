@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Mastery" ADD COLUMN     "variance" DOUBLE PRECISION NOT NULL DEFAULT 1;
