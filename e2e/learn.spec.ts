@@ -1,0 +1,181 @@
+import type { Page } from "@playwright/test";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { expect, test } from "./support/fixtures";
+
+// The first lesson of domain 1: a mermaid diagram, and "Check yourself" asks
+// two single-answer questions and one multiple-response question.
+const LESSON_ID = "event-driven-architecture";
+
+async function lessonQuestions(db: PrismaClient, lessonId: string) {
+  return db.question.findMany({
+    where: { lessonId, retiredAt: null, type: { in: ["SINGLE", "MULTIPLE"] } },
+    orderBy: { id: "asc" },
+    take: 3,
+    select: {
+      id: true,
+      type: true,
+      stem: true,
+      choices: { orderBy: { position: "asc" }, select: { key: true, correct: true, explanation: true } },
+    },
+  });
+}
+
+async function domainOneTotal(db: PrismaClient) {
+  return db.lesson.count({ where: { domainId: "dva-c02:1", retiredAt: null } });
+}
+
+/** Picks the given keys in a "Check yourself" question, by their visible letters. */
+async function choose(page: Page, position: number, type: string, keys: string[]) {
+  const question = page.getByRole("form", { name: new RegExp(`question ${position} of 3`, "i") });
+  for (const key of keys) {
+    await question.getByRole(type === "SINGLE" ? "radio" : "checkbox", { name: new RegExp(`^${key.toUpperCase()}\\.`) }).check();
+  }
+  return question;
+}
+
+test.describe("learn", () => {
+  test("a student reads a lesson, checks themselves, marks it complete and sees the domain progress move", async ({
+    page,
+    db,
+    makeUser,
+    signIn,
+  }) => {
+    await signIn(await makeUser());
+    const total = await domainOneTotal(db);
+
+    await page.goto("/learn");
+    await expect(page.getByRole("heading", { name: "Learn", level: 1 })).toBeVisible();
+    const domainOneProgress = page.getByRole("progressbar", { name: "Domain 1 progress" });
+    await expect(domainOneProgress).toHaveAttribute("aria-valuenow", "0");
+    await expect(domainOneProgress).toHaveAttribute("aria-valuetext", `0 of ${total} lessons complete`);
+    await expect(page.getByText(`0 of ${total} lessons complete`)).toBeVisible();
+    await expect(page.getByText("32% of the exam").first()).toBeVisible();
+
+    const domainOne = page.getByRole("region", { name: /^Domain 1:/ });
+    await domainOne.getByRole("link", { name: /Event-driven, loosely coupled architectures on AWS/ }).click();
+    await expect(page).toHaveURL(new RegExp(`/learn/${LESSON_ID}$`));
+    await expect(page.getByRole("heading", { level: 1, name: "Event-driven, loosely coupled architectures on AWS" })).toBeVisible();
+    await expect(page.getByText("Task 1.1:")).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "On this page" }).getByRole("link", { name: "Exam tips" })).toBeVisible();
+    // The diagram is drawn in the browser and named for screen readers.
+    await expect(page.getByRole("img", { name: /^Flowchart: Order service, SNS topic orders/ })).toBeVisible();
+    await expect(page.locator(".lesson-diagram-canvas svg")).toBeVisible();
+
+    // Check yourself: right, wrong, then a multiple-response question answered right.
+    const questions = await lessonQuestions(db, LESSON_ID);
+    expect(questions.map((q) => q.type)).toEqual(["SINGLE", "SINGLE", "MULTIPLE"]);
+    const correctKeys = questions.map((q) => q.choices.filter((c) => c.correct).map((c) => c.key));
+    const wrongKey = questions[1]!.choices.find((c) => !c.correct)!.key;
+
+    const first = await choose(page, 1, "SINGLE", correctKeys[0]!);
+    await first.getByRole("button", { name: "Check answer" }).click();
+    await expect(first.getByRole("status")).toHaveText("Correct.");
+    await expect(first.getByText("Correct answer")).toBeVisible();
+
+    const second = await choose(page, 2, "SINGLE", [wrongKey]);
+    await second.getByRole("button", { name: "Check answer" }).click();
+    await expect(second.getByRole("status")).toHaveText(`Incorrect. The correct answer is ${correctKeys[1]![0]!.toUpperCase()}.`);
+    await expect(second.getByText("Incorrect", { exact: true })).toBeVisible();
+    // Every choice's explanation is shown once the question is checked.
+    for (const choice of questions[1]!.choices) await expect(second.getByText(choice.explanation)).toBeVisible();
+
+    const third = page.getByRole("form", { name: /question 3 of 3/i });
+    const need = correctKeys[2]!.length;
+    await expect(third.getByText(`Choose ${need} answers.`)).toBeVisible();
+    // Asking to check too early says how many to choose.
+    await third.getByRole("checkbox", { name: new RegExp(`^${correctKeys[2]![0]!.toUpperCase()}\\.`) }).check();
+    await third.getByRole("button", { name: "Check answer" }).click();
+    await expect(third.getByRole("alert")).toHaveText(`Choose ${need} answers. You have chosen 1.`);
+    for (const key of correctKeys[2]!.slice(1)) {
+      await third.getByRole("checkbox", { name: new RegExp(`^${key.toUpperCase()}\\.`) }).check();
+    }
+    // No more than N can be chosen.
+    const unchosen = questions[2]!.choices.find((c) => !c.correct)!.key;
+    await expect(third.getByRole("checkbox", { name: new RegExp(`^${unchosen.toUpperCase()}\\.`) })).toBeDisabled();
+    await third.getByRole("button", { name: "Check answer" }).click();
+    await expect(third.getByRole("status")).toHaveText("Correct.");
+    for (const choice of questions[2]!.choices) await expect(third.getByText(choice.explanation)).toBeVisible();
+    await expect(page.getByText("You answered 2 of 3 correctly.")).toBeVisible();
+
+    // Mark complete, then see it on the Learn page.
+    await page.getByRole("button", { name: "Mark complete" }).click();
+    await expect(page.getByRole("heading", { name: "You have completed this lesson" })).toBeVisible();
+    await expect(page.getByText("Lesson marked complete.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Mark as not complete" })).toBeVisible();
+
+    await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: "Learn" }).click();
+    await expect(page).toHaveURL(/\/learn$/);
+    await expect(domainOneProgress).toHaveAttribute("aria-valuenow", "1");
+    await expect(page.getByText(`1 of ${total} lessons complete`)).toBeVisible();
+    await expect(domainOne.getByRole("link", { name: /Event-driven, loosely coupled architectures on AWS.*Completed/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: /^Continue: Resilient code/ })).toBeVisible();
+
+    // And undo it.
+    await page.goto(`/learn/${LESSON_ID}`);
+    await page.getByRole("button", { name: "Mark as not complete" }).click();
+    await expect(page.getByRole("button", { name: "Mark complete" })).toBeVisible();
+    await page.goto("/learn");
+    await expect(domainOneProgress).toHaveAttribute("aria-valuenow", "0");
+  });
+
+  test("search finds a lesson by a word from its body, and says when nothing matches", async ({ page, makeUser, signIn }) => {
+    await signIn(await makeUser());
+    await page.goto("/learn");
+    await page.getByRole("searchbox", { name: "Search lessons" }).fill("ApplicationStop");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/\/learn\/search\?q=ApplicationStop$/);
+    await expect(page.getByRole("heading", { name: "1 lesson for “ApplicationStop”" })).toBeVisible();
+    const result = page.getByRole("link", { name: "CodeDeploy, the AppSpec file and lifecycle hooks" });
+    await expect(result).toBeVisible();
+    await expect(page.locator("mark").first()).toHaveText(/ApplicationStop/i);
+    await result.click();
+    await expect(page.getByRole("heading", { level: 1, name: "CodeDeploy, the AppSpec file and lifecycle hooks" })).toBeVisible();
+
+    await page.goto("/learn/search?q=zyzzyvaquux");
+    await expect(page.getByRole("heading", { name: "No lessons match “zyzzyvaquux”" })).toBeVisible();
+    await page.goto("/learn/search");
+    await expect(page.getByRole("heading", { name: "What do you want to learn about?" })).toBeVisible();
+    await page.goto(`/learn/search?q=${"a".repeat(101)}`);
+    await expect(page.getByText("Use 100 characters or fewer.")).toBeVisible();
+  });
+
+  test("the lesson page's HTML and RSC payload carry no answers or explanations", async ({ page, db, makeUser, signIn }) => {
+    await signIn(await makeUser());
+    const questions = await lessonQuestions(db, LESSON_ID);
+    const allChoices = await db.choice.findMany({ where: { question: { lessonId: LESSON_ID } }, select: { explanation: true } });
+    expect(allChoices.length).toBeGreaterThan(0);
+
+    const escapeHtml = (s: string) =>
+      s.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#x27;");
+    const json = (s: string) => JSON.stringify(s).slice(1, -1);
+    // Raw, HTML-escaped, JSON-escaped (RSC rows) and JSON-in-JSON (the payload inlined in the HTML).
+    const forms = (s: string) => [s, escapeHtml(s), json(s), json(json(s))];
+
+    const html = await (await page.request.get(`/learn/${LESSON_ID}`)).text();
+    const rscResponse = await page.request.get(`/learn/${LESSON_ID}`, { headers: { RSC: "1" } });
+    expect(rscResponse.headers()["content-type"]).toContain("text/x-component");
+    const rsc = await rscResponse.text();
+
+    for (const [name, body] of [
+      ["html", html],
+      ["rsc", rsc],
+    ] as const) {
+      // The page really is the lesson with its questions (so the absence below means something)…
+      expect(forms(questions[0]!.stem).some((f) => body.includes(f)), `${name} has the first stem`).toBe(true);
+      // …and not one explanation of the lesson's questions, in any encoding, nor a correct flag.
+      for (const { explanation } of allChoices) {
+        for (const form of forms(explanation)) expect(body.includes(form), `${name} leaks: ${explanation}`).toBe(false);
+      }
+      expect(body).not.toMatch(/\\?"correct\\?"\s*:/);
+      expect(body).not.toMatch(/\\?"explanations?\\?"\s*:/);
+      expect(body).not.toMatch(/\\?"correctKeys\\?"\s*:/);
+    }
+  });
+
+  test("an unknown lesson is a 404", async ({ page, makeUser, signIn }) => {
+    await signIn(await makeUser());
+    const response = await page.goto("/learn/no-such-lesson");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
+  });
+});
