@@ -4,7 +4,8 @@
 // that the attempt is theirs (a foreign attempt is "not found", never "forbidden").
 import { randomUUID } from "node:crypto";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { applyAnswers, difficultyLogit, guessChance, type MasteryState, NEW_MASTERY } from "@/lib/learning/mastery";
+import { recordEvidence } from "@/lib/learning/evidence";
+import { difficultyLogit, guessChance } from "@/lib/learning/mastery";
 import { acceptsSaves, computeDeadline, isOverdue } from "./deadline";
 import { ExamError, attemptNotFound } from "./errors";
 import { gradeAttempt, isAnswerCorrect } from "./grading";
@@ -389,52 +390,6 @@ export async function checkAnswer(
 
 export type GradeOutcome = { attemptId: string; alreadyGraded: boolean; status: "SUBMITTED" | "EXPIRED" };
 
-async function updateMasteryFor(tx: Tx, userId: string, rows: ItemRow[], correctness: Map<number, boolean>, now: Date) {
-  // Unanswered questions count as wrong in the score but say nothing about mastery.
-  const answered = rows.filter((r) => r.chosenKeys.length > 0);
-  if (answered.length === 0) return;
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`mastery:${userId}`}, 0))`;
-  const scopes = new Map<string, { scope: "TOPIC" | "TASK_STATEMENT"; id: string }>();
-  for (const r of answered) {
-    scopes.set(`TOPIC:${r.snapshot.topic}`, { scope: "TOPIC", id: r.snapshot.topic });
-    scopes.set(`TASK_STATEMENT:${r.snapshot.taskStatement}`, { scope: "TASK_STATEMENT", id: r.snapshot.taskStatement });
-  }
-  const existing = await tx.mastery.findMany({
-    where: { userId, OR: [...scopes.values()].map((s) => ({ scope: s.scope, scopeId: s.id })) },
-    select: { scope: true, scopeId: true, rating: true, variance: true, evidence: true, correct: true },
-  });
-  const states = new Map<string, MasteryState>(
-    existing.map((m) => [`${m.scope}:${m.scopeId}`, { rating: m.rating, variance: m.variance, evidence: m.evidence, correct: m.correct }]),
-  );
-  const answersByScope = new Map<string, Array<{ correct: boolean; difficulty: number; guess: number }>>();
-  for (const r of answered) {
-    const answer = {
-      correct: correctness.get(r.position) ?? false,
-      difficulty: difficultyLogit(r.snapshot.difficulty),
-      guess: guessChance({
-        type: r.snapshot.type,
-        choiceCount: r.snapshot.choices.length,
-        correctCount: r.snapshot.choices.filter((c) => c.correct).length,
-      }),
-    };
-    for (const key of [`TOPIC:${r.snapshot.topic}`, `TASK_STATEMENT:${r.snapshot.taskStatement}`]) {
-      (answersByScope.get(key) ?? answersByScope.set(key, []).get(key)!).push(answer);
-    }
-  }
-  const keys = [...answersByScope.keys()];
-  const next = keys.map((key) => applyAnswers(states.get(key) ?? NEW_MASTERY, answersByScope.get(key)!));
-  await tx.$executeRaw`
-    INSERT INTO "Mastery" ("userId", scope, "scopeId", rating, variance, evidence, correct, "updatedAt")
-    SELECT ${userId}, t.scope::"MasteryScope", t.id, t.rating, t.variance, t.evidence, t.correct, ${now}
-    FROM unnest(${keys.map((k) => scopes.get(k)!.scope)}::text[], ${keys.map((k) => scopes.get(k)!.id)}::text[],
-                ${next.map((s) => s.rating)}::float8[], ${next.map((s) => s.variance)}::float8[],
-                ${next.map((s) => s.evidence)}::int[], ${next.map((s) => s.correct)}::int[])
-         AS t(scope, id, rating, variance, evidence, correct)
-    ON CONFLICT ("userId", scope, "scopeId") DO UPDATE
-      SET rating = EXCLUDED.rating, variance = EXCLUDED.variance, evidence = EXCLUDED.evidence,
-          correct = EXCLUDED.correct, "updatedAt" = EXCLUDED."updatedAt"`;
-}
-
 /** Grades inside an open transaction. Locks the attempt row; a second call finds it graded. */
 async function gradeWithin(tx: Tx, options: { attemptId: string; now: Date; expired: boolean }): Promise<GradeOutcome> {
   const { attemptId, now, expired } = options;
@@ -477,7 +432,27 @@ async function gradeWithin(tx: Tx, options: { attemptId: string; now: Date; expi
       taskStatementResults: grade.taskStatements,
     },
   });
-  await updateMasteryFor(tx, attempt.userId, rows, correctness, now);
+  // Unanswered questions count as wrong in the score but are not evidence of mastery.
+  await recordEvidence(tx, {
+    userId: attempt.userId,
+    now,
+    answers: rows
+      .filter((r) => r.chosenKeys.length > 0)
+      .map((r) => ({
+        questionId: r.questionId,
+        topic: r.snapshot.topic,
+        taskStatement: r.snapshot.taskStatement,
+        difficulty: difficultyLogit(r.snapshot.difficulty),
+        guess: guessChance({
+          type: r.snapshot.type,
+          choiceCount: r.snapshot.choices.length,
+          correctCount: r.snapshot.choices.filter((c) => c.correct).length,
+        }),
+        correct: correctness.get(r.position) ?? false,
+        unsure: r.unsure,
+        timeSpentMs: r.timeSpentMs,
+      })),
+  });
   return { attemptId, alreadyGraded: false, status };
 }
 

@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { AttemptHistory } from "@/components/exam/attempt-history";
-import { DrillTopicButton, type ScopeOption, StartDrillForm, StartQuizForm } from "@/components/exam/start-forms";
+import { WeakTopicList } from "@/components/dashboard/weak-topic-list";
+import { type ScopeOption, StartDrillForm, StartQuizForm } from "@/components/exam/start-forms";
+import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
@@ -41,7 +42,11 @@ export default async function PracticePage() {
   ];
   return (
     <>
-      <PageHeader title="Practice" description="Untimed quizzes with an explanation after every answer." />
+      <PageHeader
+        title="Practice"
+        description="Untimed quizzes with an explanation after every answer."
+        actions={<ButtonLink href="/practice/review" variant="secondary">Review due cards</ButtonLink>}
+      />
       <div className="grid gap-6 lg:grid-cols-2">
         <Card>
           <h2 className="mb-4 text-lg font-semibold">Quiz by domain, task statement or topic</h2>
@@ -49,37 +54,12 @@ export default async function PracticePage() {
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">Your weakest topics</h2>
-          {weak.length === 0 ? (
-            <p className="mt-2 text-sm text-[var(--text-muted)]">
-              Answer a few questions first: a topic shows up here once it has at least three answers behind it.
-            </p>
-          ) : (
-            <>
-              <p className="mt-1 text-sm text-[var(--text-muted)]">Ranked by exam weight × how much is left to master.</p>
-              <ol className="mt-4 space-y-3">
-                {weak.map((t) => (
-                  <li key={t.id} className="flex flex-wrap items-center justify-between gap-2 text-sm">
-                    <span>
-                      <span className="font-medium">{t.title}</span>{" "}
-                      <span className="text-[var(--text-muted)]">
-                        · {Math.round(t.mastery * 100)}% mastery from {t.evidence} answers
-                      </span>
-                    </span>
-                    <span className="flex gap-3">
-                      {t.lessonId && (
-                        <Link href={`/learn/${t.lessonId}`} className="font-medium text-brand-700 underline dark:text-brand-300">
-                          Study the lesson
-                        </Link>
-                      )}
-                      <DrillTopicButton topicId={t.id} title={t.title} />
-                    </span>
-                  </li>
-                ))}
-              </ol>
-              <div className="mt-5">
-                <StartDrillForm />
-              </div>
-            </>
+          <p className="mt-1 mb-4 text-sm text-[var(--text-muted)]">Ranked by exam weight × how much is left to master.</p>
+          <WeakTopicList topics={weak} />
+          {weak.length > 0 && (
+            <div className="mt-5">
+              <StartDrillForm />
+            </div>
           )}
         </Card>
       </div>

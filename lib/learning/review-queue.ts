@@ -1,0 +1,125 @@
+// Today's due review cards: the next one to answer (without its key), how many
+// are due, and answering one (graded, explained, rescheduled).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { isAnswerCorrect } from "@/lib/exams/grading";
+import { recordEvidence } from "./evidence";
+import { difficultyLogit, guessChance } from "./mastery";
+import { endOfDay, endOfWeek } from "./review";
+
+type Db = PrismaClient;
+
+export type DueCounts = { now: number; today: number; week: number; total: number };
+
+export async function countDueCards(db: Db, options: { userId: string; now: Date }): Promise<DueCounts> {
+  const { userId, now } = options;
+  const rows = await db.$queryRaw<Array<{ now: bigint; today: bigint; week: bigint; total: bigint }>>`
+    SELECT count(*) FILTER (WHERE c.due <= ${now}) AS now,
+           count(*) FILTER (WHERE c.due <= ${endOfDay(now)}) AS today,
+           count(*) FILTER (WHERE c.due <= ${endOfWeek(now)}) AS week,
+           count(*) AS total
+    FROM "ReviewCard" c JOIN "Question" q ON q.id = c."questionId"
+    WHERE c."userId" = ${userId} AND q."retiredAt" IS NULL`;
+  const r = rows[0]!;
+  return { now: Number(r.now), today: Number(r.today), week: Number(r.week), total: Number(r.total) };
+}
+
+export type ReviewQuestion = {
+  questionId: string;
+  type: "single" | "multiple";
+  stem: string;
+  chooseCount: number;
+  choices: Array<{ key: string; text: string }>;
+  lapses: number;
+};
+
+/** The most overdue card that is due now, without its key or explanations. */
+export async function nextDueCard(db: Db, options: { userId: string; now: Date }): Promise<ReviewQuestion | null> {
+  const card = await db.reviewCard.findFirst({
+    where: { userId: options.userId, due: { lte: options.now }, question: { retiredAt: null, type: { in: ["SINGLE", "MULTIPLE"] } } },
+    orderBy: { due: "asc" },
+    select: {
+      lapses: true,
+      question: {
+        select: {
+          id: true,
+          type: true,
+          stem: true,
+          choices: { select: { key: true, text: true }, orderBy: { position: "asc" } },
+        },
+      },
+    },
+  });
+  if (!card) return null;
+  const correctCount = await db.choice.count({ where: { questionId: card.question.id, correct: true } });
+  return {
+    questionId: card.question.id,
+    type: card.question.type === "MULTIPLE" ? "multiple" : "single",
+    stem: card.question.stem,
+    chooseCount: correctCount,
+    choices: card.question.choices,
+    lapses: card.lapses,
+  };
+}
+
+export type ReviewAnswer =
+  | { status: "answered"; correct: boolean; correctKeys: string[]; explanations: Array<{ key: string; correct: boolean; explanation: string }>; lessonId: string; nextDue: string }
+  | { status: "not-due" }
+  | { status: "invalid"; message: string };
+
+export async function answerReviewCard(
+  db: Db,
+  options: { userId: string; questionId: string; chosenKeys: string[]; unsure: boolean; timeSpentMs: number; now: Date },
+): Promise<ReviewAnswer> {
+  const { userId, questionId, chosenKeys, unsure, now } = options;
+  return db.$transaction(async (tx) => {
+    const locked = await tx.$queryRaw<Array<{ due: Date }>>`
+      SELECT due FROM "ReviewCard" WHERE "userId" = ${userId} AND "questionId" = ${questionId} FOR UPDATE`;
+    if (locked.length === 0 || locked[0]!.due > now) return { status: "not-due" } as const;
+    const question = await tx.question.findUnique({
+      where: { id: questionId },
+      select: {
+        type: true,
+        difficulty: true,
+        topicId: true,
+        taskStatementId: true,
+        lessonId: true,
+        retiredAt: true,
+        choices: { select: { key: true, correct: true, explanation: true }, orderBy: { position: "asc" } },
+      },
+    });
+    if (!question || question.retiredAt) return { status: "not-due" } as const;
+    const keys = new Set(question.choices.map((c) => c.key));
+    const correctKeys = question.choices.filter((c) => c.correct).map((c) => c.key);
+    if (chosenKeys.length === 0) return { status: "invalid", message: "Choose an answer first." } as const;
+    if (chosenKeys.some((k) => !keys.has(k))) return { status: "invalid", message: "That choice is not part of this question." } as const;
+    if (chosenKeys.length > correctKeys.length) {
+      return { status: "invalid", message: `Choose ${correctKeys.length}.` } as const;
+    }
+    const correct = isAnswerCorrect(correctKeys, chosenKeys);
+    await recordEvidence(tx, {
+      userId,
+      now,
+      answers: [
+        {
+          questionId,
+          topic: question.topicId,
+          taskStatement: question.taskStatementId,
+          difficulty: difficultyLogit(question.difficulty),
+          guess: guessChance({ type: question.type, choiceCount: question.choices.length, correctCount: correctKeys.length }),
+          correct,
+          unsure,
+          timeSpentMs: options.timeSpentMs,
+        },
+      ],
+    });
+    const card = await tx.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } }, select: { due: true } });
+    return {
+      status: "answered",
+      correct,
+      correctKeys,
+      explanations: question.choices.map((c) => ({ key: c.key, correct: c.correct, explanation: c.explanation })),
+      lessonId: question.lessonId,
+      nextDue: card.due.toISOString(),
+    } as const;
+  });
+}

@@ -1,0 +1,169 @@
+// Review cards from graded attempts, due on the right day (clock injected),
+// answered and rescheduled; the dashboard's data moving with them.
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { loadRunnerView, saveAnswers, startAttempt, submitAttempt } from "@/lib/exams/attempts";
+import { answerSaveSchema } from "@/lib/exams/modes";
+import { forgetQuestionPool } from "@/lib/exams/question-pool";
+import { loadDashboard } from "@/lib/learning/dashboard";
+import { answerReviewCard, countDueCards, nextDueCard } from "@/lib/learning/review-queue";
+import { seed } from "@/lib/seed/seed";
+import { type TestDatabase, createTestDatabase } from "../support/database";
+
+let t: TestDatabase;
+const settings = { mockMinutes: 130, graceSeconds: 10 };
+const T0 = new Date("2026-04-10T09:00:00Z");
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await seed(t.db);
+  forgetQuestionPool(t.db);
+});
+afterAll(async () => t?.close());
+
+async function newStudent(name: string) {
+  return (await t.db.user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x" } })).id;
+}
+
+/** A quiz where the student answers right, wrong, or right-but-unsure as told. */
+async function quiz(userId: string, plan: Array<"right" | "wrong" | "unsure">, at: Date) {
+  const { attemptId } = await startAttempt(t.db, {
+    userId,
+    input: { mode: "QUIZ", scope: { kind: "taskStatement", taskStatement: "2.2" }, count: plan.length },
+    now: at,
+    settings,
+  });
+  const view = await loadRunnerView(t.db, { userId, attemptId, now: at, settings });
+  if ("graded" in view) throw new Error("unexpected");
+  const items = await t.db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" }, include: { question: { include: { choices: true } } } });
+  const saves = items.map((item, i) => {
+    const correct = item.question.choices.filter((c) => c.correct).map((c) => c.key);
+    const wrong = item.question.choices.filter((c) => !c.correct).map((c) => c.key).slice(0, correct.length);
+    return answerSaveSchema.parse({
+      position: item.position,
+      chosenKeys: plan[i] === "wrong" ? wrong : correct,
+      flagged: false,
+      unsure: plan[i] === "unsure",
+      timeSpentMs: 45_000,
+      seq: 1000 + i,
+    });
+  });
+  await saveAnswers(t.db, { userId, sessionVersion: 0, attemptId, saves, now: at, settings });
+  await submitAttempt(t.db, { userId, attemptId, now: at, settings });
+  return items.map((i) => i.questionId);
+}
+
+describe("review cards", () => {
+  test("a graded attempt creates cards for misses and unsure answers only", async () => {
+    const user = await newStudent("rita");
+    const questions = await quiz(user, ["wrong", "unsure", "right", "wrong"], T0);
+    const cards = await t.db.reviewCard.findMany({ where: { userId: user } });
+    expect(new Set(cards.map((c) => c.questionId))).toEqual(new Set([questions[0], questions[1], questions[3]]));
+    expect(await countDueCards(t.db, { userId: user, now: T0 })).toMatchObject({ now: 0, total: 3 });
+  });
+
+  test("due cards come back on the right day, are graded, explained and rescheduled", async () => {
+    const user = await newStudent("sam");
+    const [missed] = await quiz(user, ["wrong", "right"], T0);
+    const card = await t.db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: user, questionId: missed! } } });
+    // Not due a minute before its due time; due at it.
+    const before = new Date(card.due.getTime() - 60_000);
+    expect(await nextDueCard(t.db, { userId: user, now: before })).toBeNull();
+    const due = await nextDueCard(t.db, { userId: user, now: card.due });
+    expect(due?.questionId).toBe(missed);
+    expect(JSON.stringify(due)).not.toMatch(/correct|explanation/);
+
+    const right = await t.db.choice.findMany({ where: { questionId: missed!, correct: true } });
+    const answer = await answerReviewCard(t.db, {
+      userId: user,
+      questionId: missed!,
+      chosenKeys: right.map((c) => c.key),
+      unsure: false,
+      timeSpentMs: 30_000,
+      now: card.due,
+    });
+    expect(answer.status).toBe("answered");
+    if (answer.status !== "answered") return;
+    expect(answer.correct).toBe(true);
+    expect(answer.explanations.length).toBeGreaterThanOrEqual(4);
+    expect(new Date(answer.nextDue).getTime()).toBeGreaterThan(card.due.getTime());
+    // Answering again before the new due time is refused.
+    expect(await answerReviewCard(t.db, { userId: user, questionId: missed!, chosenKeys: ["a"], unsure: false, timeSpentMs: 0, now: card.due })).toEqual({
+      status: "not-due",
+    });
+    const after = await t.db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: user, questionId: missed! } } });
+    expect(after.reps).toBe(card.reps + 1);
+  });
+
+  test("a card due in three days counts for the week, not for today", async () => {
+    const user = await newStudent("tess");
+    const [q] = await quiz(user, ["wrong"], T0);
+    await t.db.reviewCard.update({ where: { userId_questionId: { userId: user, questionId: q! } }, data: { due: minutes(3 * 24 * 60) } });
+    expect(await countDueCards(t.db, { userId: user, now: minutes(10) })).toEqual({ now: 0, today: 0, week: 1, total: 1 });
+  });
+
+  test("another student's card is never served or answerable", async () => {
+    const owner = await newStudent("una");
+    const other = await newStudent("vic");
+    const [q] = await quiz(owner, ["wrong"], T0);
+    const far = minutes(60 * 24 * 30);
+    expect(await nextDueCard(t.db, { userId: other, now: far })).toBeNull();
+    expect(await answerReviewCard(t.db, { userId: other, questionId: q!, chosenKeys: ["a"], unsure: false, timeSpentMs: 0, now: far })).toEqual({
+      status: "not-due",
+    });
+  });
+});
+
+describe("dashboard data", () => {
+  test("a new student: not ready, says what is missing, nothing due, no activity", async () => {
+    const user = await newStudent("wren");
+    const d = await loadDashboard(t.db, { userId: user, now: T0 });
+    expect(d.readiness).toMatchObject({ ready: false, answered: 0, answersNeeded: 40 });
+    expect(d.due).toEqual({ now: 0, today: 0, week: 0, total: 0 });
+    expect(d.weakTopics).toEqual([]);
+    expect(d.activity).toHaveLength(56);
+    expect(d.activity.every((a) => a.answered === 0)).toBe(true);
+    expect(d.pacing.averageSeconds).toBeNull();
+  });
+
+  test("graded answers move mastery, activity, pacing, weak topics and then readiness", async () => {
+    const user = await newStudent("xena");
+    await quiz(user, ["wrong", "wrong", "right", "unsure", "wrong"], T0);
+    const d = await loadDashboard(t.db, { userId: user, now: minutes(5) });
+    const ts22 = d.mastery.find((m) => m.number === 2)!.taskStatements.find((t) => t.code === "2.2")!;
+    expect(ts22.evidence).toBe(5);
+    expect(ts22.mastery).toBeLessThan(0.5);
+    expect(d.activity.at(-1)).toEqual({ day: "2026-04-10", answered: 5, correct: 2 });
+    expect(d.pacing).toEqual({ answered: 5, averageSeconds: 45 });
+    expect(d.due.total).toBe(4);
+    expect(d.readiness.ready).toBe(false);
+    if (!d.readiness.ready) expect(d.readiness.domainsShort.map((s) => s.domain)).toEqual([1, 2, 3, 4].filter((n) => n !== 2));
+
+    // Enough evidence in every domain: a prediction appears.
+    for (const ts of ["1.1", "1.2", "3.4", "4.1", "2.1"]) {
+      const { attemptId } = await startAttempt(t.db, { userId: user, input: { mode: "QUIZ", scope: { kind: "taskStatement", taskStatement: ts }, count: 10 }, now: minutes(10), settings });
+      const items = await t.db.attemptItem.findMany({ where: { attemptId }, include: { question: { include: { choices: true } } } });
+      await saveAnswers(t.db, {
+        userId: user,
+        sessionVersion: 0,
+        attemptId,
+        saves: items.map((item, i) =>
+          answerSaveSchema.parse({ position: item.position, chosenKeys: item.question.choices.filter((c) => c.correct).map((c) => c.key), flagged: false, timeSpentMs: 60_000, seq: 50 + i }),
+        ),
+        now: minutes(10),
+        settings,
+      });
+      await submitAttempt(t.db, { userId: user, attemptId, now: minutes(11), settings });
+    }
+    const ready = await loadDashboard(t.db, { userId: user, now: minutes(12) });
+    expect(ready.readiness.ready).toBe(true);
+    if (ready.readiness.ready) {
+      expect(ready.readiness.low).toBeLessThanOrEqual(ready.readiness.predictedScore);
+      expect(ready.readiness.high).toBeGreaterThanOrEqual(ready.readiness.predictedScore);
+      expect(ready.readiness.passProbability).toBeGreaterThan(0);
+      expect(ready.readiness.passProbability).toBeLessThan(1);
+    }
+    // Same evidence, same numbers on every load.
+    expect((await loadDashboard(t.db, { userId: user, now: minutes(13) })).readiness).toEqual(ready.readiness);
+  });
+});
