@@ -258,11 +258,12 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
     }
     setChecking(true);
     setCheckError(null);
+    takeElapsed(current);
     try {
       const response = await fetch(`/api/attempts/${view.attemptId}/items/${current}/check`, {
         method: "POST",
         headers: { "content-type": "application/json" },
-        body: JSON.stringify({ chosenKeys: itemState.chosenKeys }),
+        body: JSON.stringify({ chosenKeys: itemState.chosenKeys, timeSpentMs: Math.round(timeSpent.current.get(current) ?? 0) }),
       });
       const body = (await response.json()) as { ok: true; reveal: Reveal } | { ok: false; error: { message: string } };
       if (body.ok) {
@@ -276,7 +277,7 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
     } finally {
       setChecking(false);
     }
-  }, [current, sync, view.attemptId]);
+  }, [current, sync, takeElapsed, view.attemptId]);
 
   // Keyboard shortcuts: 1–6 or A–F choose, N/→ next, P/← previous, F flag, R review.
   useEffect(() => {

@@ -357,7 +357,7 @@ export async function saveAnswers(
 
 export async function checkAnswer(
   db: Db,
-  options: { userId: string; attemptId: string; position: number; chosenKeys: string[]; now: Date },
+  options: { userId: string; attemptId: string; position: number; chosenKeys: string[]; timeSpentMs?: number; now: Date },
 ): Promise<Reveal> {
   const { userId, attemptId, position, chosenKeys, now } = options;
   return db.$transaction(async (tx) => {
@@ -380,7 +380,13 @@ export async function checkAnswer(
     const reveal = revealOf({ ...row, chosenKeys });
     await tx.attemptItem.update({
       where: { attemptId_position: { attemptId, position } },
-      data: { chosenKeys, revealedAt: now, answeredAt: now, correct: reveal.correct },
+      data: {
+        chosenKeys,
+        revealedAt: now,
+        answeredAt: now,
+        correct: reveal.correct,
+        timeSpentMs: Math.max(row.timeSpentMs, Math.round(options.timeSpentMs ?? 0)),
+      },
     });
     return reveal;
   });

@@ -8,7 +8,7 @@ import { checkAnswer } from "@/lib/exams/attempts";
 import { apiError, apiOk, attemptIdSchema, examErrorResponse, readJson, refuseCrossSite } from "@/lib/exams/http";
 import { answerSaveSchema } from "@/lib/exams/modes";
 
-const bodySchema = z.object({ chosenKeys: answerSaveSchema.shape.chosenKeys });
+const bodySchema = z.object({ chosenKeys: answerSaveSchema.shape.chosenKeys, timeSpentMs: answerSaveSchema.shape.timeSpentMs.optional() });
 
 export async function POST(request: Request, context: RouteContext<"/api/attempts/[attemptId]/items/[position]/check">) {
   const refused = refuseCrossSite(request);
@@ -27,6 +27,7 @@ export async function POST(request: Request, context: RouteContext<"/api/attempt
       attemptId: attemptId.data,
       position: position.data,
       chosenKeys: body.chosenKeys,
+      timeSpentMs: body.timeSpentMs,
       now: new Date(),
     });
     return apiOk({ reveal });
