@@ -8,7 +8,8 @@ import { seededRandom } from "@/lib/exams/random";
 import { type DomainProgress, summariseDomainProgress } from "@/lib/lessons/lesson-progress";
 import { masteryLevel } from "./mastery";
 import { type Readiness, predictReadiness } from "./readiness";
-import { type DueCounts, countDueCards } from "./review-queue";
+import { endOfDay, endOfWeek } from "./review";
+import type { DueCounts } from "./review-queue";
 import { type TopicInfo, type WeakTopic, rankWeakTopics } from "./weak-topics";
 
 export const ACTIVITY_DAYS = 56;
@@ -38,49 +39,109 @@ function dayKey(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+// PostgreSQL's json renders timestamp(3) without a zone; Prisma stores UTC.
+const utc = (timestamp: string) => new Date(timestamp.endsWith("Z") ? timestamp : `${timestamp}Z`);
+
+type Catalogue = {
+  domains: Array<{ id: string; number: number; title: string; weight: number; taskStatements: Array<{ code: string; title: string }> }>;
+  topics: TopicInfo[];
+  lessons: Array<{ id: string; domainId: string }>;
+};
+
+// The blueprint, topics and lessons change only when content is synced: each
+// app instance keeps them for a short while (read-only, nothing another instance needs).
+const CATALOGUE_TTL_MS = 30_000;
+const catalogueCache = new WeakMap<object, { at: number; value: Promise<Catalogue> }>();
+
+function catalogue(db: PrismaClient, nowMs: number): Promise<Catalogue> {
+  const hit = catalogueCache.get(db);
+  if (hit && nowMs - hit.at < CATALOGUE_TTL_MS) return hit.value;
+  const value = (async (): Promise<Catalogue> => {
+    const [domains, topics, lessons] = await Promise.all([
+      db.domain.findMany({
+        select: {
+          id: true,
+          number: true,
+          title: true,
+          weight: true,
+          taskStatements: { select: { code: true, title: true }, orderBy: { position: "asc" } },
+        },
+        orderBy: { number: "asc" },
+      }),
+      db.topic.findMany({
+        select: {
+          id: true,
+          title: true,
+          taskStatementId: true,
+          taskStatement: { select: { domain: { select: { number: true } } } },
+          lessons: { select: { lessonId: true }, orderBy: { position: "asc" }, take: 1 },
+        },
+      }),
+      db.lesson.findMany({ where: { retiredAt: null }, select: { id: true, domainId: true } }),
+    ]);
+    return {
+      domains,
+      lessons,
+      topics: topics.map((t) => ({
+        id: t.id,
+        title: t.title,
+        taskStatement: t.taskStatementId,
+        domain: t.taskStatement.domain.number,
+        lessonId: t.lessons[0]?.lessonId ?? null,
+      })),
+    };
+  })();
+  catalogueCache.set(db, { at: nowMs, value });
+  value.catch(() => catalogueCache.delete(db));
+  return value;
+}
+
+type StudentRows = {
+  mastery: Array<{ scope: string; scopeId: string; rating: number; variance: number; evidence: number; correct: number }>;
+  mocks: Array<{ id: string; startedAt: string; scaledScore: number | null; passed: boolean | null }>;
+  due: DueCounts;
+  completed: string[];
+  activity: Array<{ day: string; answered: number; correct: number; timeSpentMs: number }>;
+  openMock: { id: string; deadline: string } | null;
+};
+
+/** All of one student's rows in one round trip, each read through an index on the student. */
+async function studentRows(db: PrismaClient, userId: string, now: Date, since: Date): Promise<StudentRows> {
+  const rows = await db.$queryRaw<StudentRows[]>`
+    SELECT
+      (SELECT coalesce(json_agg(json_build_object('scope', scope, 'scopeId', "scopeId", 'rating', rating, 'variance', variance,
+                                                  'evidence', evidence, 'correct', correct)), '[]')
+         FROM "Mastery" WHERE "userId" = ${userId}) AS mastery,
+      (SELECT coalesce(json_agg(m ORDER BY m."startedAt"), '[]') FROM (
+         SELECT id, "startedAt", "scaledScore", passed FROM "Attempt"
+         WHERE "userId" = ${userId} AND mode = 'MOCK' AND status IN ('SUBMITTED', 'EXPIRED')
+         ORDER BY "startedAt" DESC LIMIT 20) m) AS mocks,
+      (SELECT json_build_object('now', count(*) FILTER (WHERE c.due <= ${now}), 'today', count(*) FILTER (WHERE c.due <= ${endOfDay(now)}),
+                                'week', count(*) FILTER (WHERE c.due <= ${endOfWeek(now)}), 'total', count(*))
+         FROM "ReviewCard" c JOIN "Question" q ON q.id = c."questionId"
+         WHERE c."userId" = ${userId} AND q."retiredAt" IS NULL) AS due,
+      (SELECT coalesce(json_agg("lessonId"), '[]') FROM "LessonProgress" WHERE "userId" = ${userId}) AS completed,
+      (SELECT coalesce(json_agg(json_build_object('day', day, 'answered', answered, 'correct', correct, 'timeSpentMs', "timeSpentMs")), '[]')
+         FROM "DailyActivity" WHERE "userId" = ${userId} AND day >= ${since}::date) AS activity,
+      (SELECT json_build_object('id', id, 'deadline', deadline) FROM "Attempt"
+         WHERE "userId" = ${userId} AND mode = 'MOCK' AND status = 'IN_PROGRESS' AND deadline > ${now}
+         ORDER BY "startedAt" DESC LIMIT 1) AS "openMock"`;
+  return rows[0]!;
+}
+
 export async function loadDashboard(db: PrismaClient, options: { userId: string; now: Date }): Promise<Dashboard> {
   const { userId, now } = options;
   const since = new Date(now.getTime() - (ACTIVITY_DAYS - 1) * 86_400_000);
   since.setUTCHours(0, 0, 0, 0);
 
-  const [domains, topics, mastery, mocks, due, lessons, completed, activity, openMock] = await Promise.all([
-    db.domain.findMany({
-      select: {
-        id: true,
-        number: true,
-        title: true,
-        weight: true,
-        taskStatements: { select: { code: true, title: true }, orderBy: { position: "asc" } },
-      },
-      orderBy: { number: "asc" },
-    }),
-    db.topic.findMany({
-      select: {
-        id: true,
-        title: true,
-        taskStatementId: true,
-        taskStatement: { select: { domain: { select: { number: true } } } },
-        lessons: { select: { lessonId: true }, orderBy: { position: "asc" }, take: 1 },
-      },
-    }),
-    db.mastery.findMany({ where: { userId }, select: { scope: true, scopeId: true, rating: true, variance: true, evidence: true, correct: true } }),
-    db.attempt.findMany({
-      where: { userId, mode: "MOCK", status: { in: ["SUBMITTED", "EXPIRED"] } },
-      select: { id: true, startedAt: true, scaledScore: true, passed: true },
-      orderBy: { startedAt: "desc" },
-      take: 20,
-    }),
-    countDueCards(db, { userId, now }),
-    db.lesson.findMany({ where: { retiredAt: null }, select: { id: true, domainId: true } }),
-    db.lessonProgress.findMany({ where: { userId }, select: { lessonId: true } }),
-    db.dailyActivity.findMany({ where: { userId, day: { gte: since } }, select: { day: true, answered: true, correct: true, timeSpentMs: true } }),
-    db.attempt.findFirst({
-      where: { userId, mode: "MOCK", status: "IN_PROGRESS", deadline: { gt: now } },
-      select: { id: true, deadline: true },
-      orderBy: { startedAt: "desc" },
-    }),
+  const [{ domains, topics: topicInfos, lessons }, student] = await Promise.all([
+    catalogue(db, now.getTime()),
+    studentRows(db, userId, now, since),
   ]);
-
+  const { mastery, due, completed } = student;
+  const mocks = student.mocks;
+  const activity = student.activity.map((a) => ({ ...a, day: new Date(`${a.day}T00:00:00Z`) }));
+  const openMock = student.openMock;
   const domainWeights = new Map(domains.map((d) => [d.number, d.weight]));
   const tsMastery = new Map(mastery.filter((m) => m.scope === "TASK_STATEMENT").map((m) => [m.scopeId, m]));
   const topicMastery = new Map(mastery.filter((m) => m.scope === "TOPIC").map((m) => [m.scopeId, m]));
@@ -92,14 +153,6 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
     // Same evidence, same numbers: the page does not flicker between refreshes.
     random: seededRandom(`${userId}:${totalEvidence}`),
   });
-
-  const topicInfos: TopicInfo[] = topics.map((t) => ({
-    id: t.id,
-    title: t.title,
-    taskStatement: t.taskStatementId,
-    domain: t.taskStatement.domain.number,
-    lessonId: t.lessons[0]?.lessonId ?? null,
-  }));
 
   const byDay = new Map(activity.map((a) => [dayKey(a.day), a]));
   const days = Array.from({ length: ACTIVITY_DAYS }, (_, i) => {
@@ -116,8 +169,7 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
     domainTitles: Object.fromEntries(domains.map((d) => [d.number, d.title])),
     scoreTrend: mocks
       .filter((m) => m.scaledScore !== null)
-      .reverse()
-      .map((m) => ({ attemptId: m.id, startedAt: m.startedAt.toISOString(), scaledScore: m.scaledScore!, passed: m.passed ?? false })),
+      .map((m) => ({ attemptId: m.id, startedAt: utc(m.startedAt).toISOString(), scaledScore: m.scaledScore!, passed: m.passed ?? false })),
     mastery: domains.map((d) => ({
       number: d.number,
       title: d.title,
@@ -129,9 +181,9 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
     })),
     weakTopics: rankWeakTopics(topicInfos, topicMastery, domainWeights, { limit: 5 }),
     due,
-    lessonProgress: summariseDomainProgress(domains, lessons, completed.map((c) => c.lessonId)),
+    lessonProgress: summariseDomainProgress(domains, lessons, completed),
     activity: days,
     pacing: { answered, averageSeconds: answered > 0 ? Math.round(timeMs / answered / 1000) : null },
-    openMock: openMock ? { attemptId: openMock.id, deadline: openMock.deadline!.toISOString() } : null,
+    openMock: openMock ? { attemptId: openMock.id, deadline: utc(openMock.deadline).toISOString() } : null,
   };
 }

@@ -2,14 +2,14 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 
-const PRISMA_CLI = path.resolve(__dirname, "../../node_modules/prisma/build/index.js");
-const UNREF_TIMERS = path.resolve(__dirname, "../../prisma/unref-engine-timers.cjs");
+const PRISMA_CLI = path.resolve(import.meta.dirname, "../../node_modules/prisma/build/index.js");
+const UNREF_TIMERS = path.resolve(import.meta.dirname, "../../prisma/unref-engine-timers.cjs");
 
 export function runPrisma(args: string[], databaseUrl: string): Promise<{ code: number; output: string }> {
   // Asynchronous on purpose: an embedded database in this process must keep serving.
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["-r", UNREF_TIMERS, PRISMA_CLI, ...args], {
-      cwd: path.resolve(__dirname, "../.."),
+      cwd: path.resolve(import.meta.dirname, "../.."),
       env: { ...process.env, DATABASE_URL: databaseUrl, CHECKPOINT_DISABLE: "1" },
     });
     let output = "";
