@@ -2,17 +2,8 @@
 // Draws a lesson's mermaid diagram in the browser. mermaid is large, so it is
 // imported only when a diagram is on the page; the diagram follows the
 // light/dark theme and, if it cannot be drawn, the reader gets its source.
-import { type CSSProperties, useEffect, useId, useState, useSyncExternalStore } from "react";
-
-type Theme = "light" | "dark";
-
-function subscribe(onChange: () => void) {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  return () => observer.disconnect();
-}
-const getTheme = (): Theme => (document.documentElement.dataset.theme === "dark" ? "dark" : "light");
-const getServerTheme = (): Theme | null => null;
+import { type CSSProperties, useEffect, useId, useState } from "react";
+import { useTheme } from "@/components/shell/use-theme";
 
 type Drawing = { status: "drawing" } | { status: "drawn"; svg: string; width: number | null } | { status: "failed" };
 
@@ -26,7 +17,7 @@ function naturalWidth(svg: string): number | null {
 }
 
 export function MermaidDiagram({ source, label }: { source: string; label: string }) {
-  const theme = useSyncExternalStore(subscribe, getTheme, getServerTheme);
+  const theme = useTheme(null);
   const baseId = `diagram-${useId().replace(/[^a-zA-Z0-9]/g, "")}`;
   const [drawing, setDrawing] = useState<Drawing>({ status: "drawing" });
 

@@ -1,17 +1,8 @@
 "use client";
-import { useSyncExternalStore } from "react";
-
-type Theme = "light" | "dark";
-
-function subscribe(onChange: () => void) {
-  const observer = new MutationObserver(onChange);
-  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-theme"] });
-  return () => observer.disconnect();
-}
-const getTheme = (): Theme => (document.documentElement.dataset.theme === "dark" ? "dark" : "light");
+import { type Theme, useTheme } from "./use-theme";
 
 export function ThemeToggle() {
-  const theme = useSyncExternalStore(subscribe, getTheme, () => "light" as Theme);
+  const theme = useTheme();
   const next: Theme = theme === "dark" ? "light" : "dark";
   return (
     <button

@@ -53,7 +53,7 @@ type Catalogue = {
 const CATALOGUE_TTL_MS = 30_000;
 const catalogueCache = new WeakMap<object, { at: number; value: Promise<Catalogue> }>();
 
-function catalogue(db: PrismaClient, nowMs: number): Promise<Catalogue> {
+export function catalogue(db: PrismaClient, nowMs: number): Promise<Catalogue> {
   const hit = catalogueCache.get(db);
   if (hit && nowMs - hit.at < CATALOGUE_TTL_MS) return hit.value;
   const value = (async (): Promise<Catalogue> => {
