@@ -1,7 +1,7 @@
 // What an answered question teaches us, written in the grading transaction:
 // mastery per topic and task statement, the question's review card (FSRS) and
 // the day's activity summary. Batched: a constant number of statements per
-// call, whatever the number of answers.
+// call, whatever the number of answers; plain SQL, as this runs inside grading.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type MasteryState, NEW_MASTERY, applyAnswers } from "./mastery";
 import { type StoredCard, outcomeFor, scheduleReview } from "./review";
@@ -32,10 +32,9 @@ async function updateMastery(tx: Tx, userId: string, answers: readonly Evidence[
       (byScope.get(key) ?? byScope.set(key, []).get(key)!).push({ correct: a.correct, difficulty: a.difficulty, guess: a.guess });
     }
   }
-  const existing = await tx.mastery.findMany({
-    where: { userId, OR: [...scopes.values()].map((s) => ({ scope: s.scope, scopeId: s.id })) },
-    select: { scope: true, scopeId: true, rating: true, variance: true, evidence: true, correct: true },
-  });
+  const existing = await tx.$queryRaw<Array<{ scope: string; scopeId: string; rating: number; variance: number; evidence: number; correct: number }>>`
+    SELECT scope::text AS scope, "scopeId", rating, variance, evidence, correct FROM "Mastery"
+    WHERE "userId" = ${userId} AND scope::text || ':' || "scopeId" = ANY(${[...scopes.keys()]}::text[])`;
   const states = new Map<string, MasteryState>(
     existing.map((m) => [`${m.scope}:${m.scopeId}`, { rating: m.rating, variance: m.variance, evidence: m.evidence, correct: m.correct }]),
   );
@@ -54,7 +53,9 @@ async function updateMastery(tx: Tx, userId: string, answers: readonly Evidence[
 }
 
 async function updateReviewCards(tx: Tx, userId: string, answers: readonly Evidence[], now: Date) {
-  const existing = await tx.reviewCard.findMany({ where: { userId, questionId: { in: answers.map((a) => a.questionId) } } });
+  const existing = await tx.$queryRaw<Array<StoredCard & { questionId: string }>>`
+    SELECT "questionId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview"
+    FROM "ReviewCard" WHERE "userId" = ${userId} AND "questionId" = ANY(${answers.map((a) => a.questionId)}::text[])`;
   const cards = new Map<string, StoredCard>(existing.map((c) => [c.questionId, c]));
   const rows: Array<StoredCard & { questionId: string }> = [];
   for (const a of answers) {

@@ -1,5 +1,6 @@
 // The exam engine against a real database: nothing lost, graded once, the
 // server's clock obeyed, and other people's attempts invisible.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import {
   checkAnswer,
@@ -238,6 +239,32 @@ describe("submitting and grading", () => {
 
     const mock = await startAttempt(t.db, { userId: erin, input: { mode: "MOCK" }, now: T0, settings });
     await expectExamError(checkAnswer(t.db, { userId: erin, attemptId: mock.attemptId, position: 0, chosenKeys: ["a"], now: at(5) }), "FORBIDDEN");
+  });
+});
+
+describe("a save racing the grading", () => {
+  test("waits for a grading in progress and is then refused, never acknowledged and left ungraded", async () => {
+    const user = await newUser();
+    const { attemptId } = await startAttempt(t.db, { userId: user, input: { mode: "MOCK" }, now: T0, settings });
+    const key = (await runner(user, attemptId)).items[0]!.choices[0]!.key;
+    // Another connection does what grading does first: lock the attempt for update.
+    const grader = new pg.Client({ connectionString: t.url });
+    await grader.connect();
+    await grader.query("BEGIN");
+    await grader.query(`SELECT id FROM "Attempt" WHERE id = $1 FOR UPDATE`, [attemptId]);
+    let settled = false;
+    const outcome = saveAnswers(t.db, { userId: user, sessionVersion: 0, attemptId, saves: [save(0, [key], 7)], now: at(60), settings }).then(
+      (results) => ((settled = true), results),
+      (error: unknown) => ((settled = true), error),
+    );
+    await new Promise((r) => setTimeout(r, 300));
+    expect(settled).toBe(false); // the save waits for the grading transaction
+    await grader.query(`UPDATE "Attempt" SET status = 'SUBMITTED', "gradedAt" = now() WHERE id = $1`, [attemptId]);
+    await grader.query("COMMIT");
+    await grader.end();
+    const result = await outcome;
+    expect(result instanceof ExamError && result.code === "CLOSED", `the racing save answered ${JSON.stringify(result)}`).toBe(true);
+    expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
   });
 });
 
