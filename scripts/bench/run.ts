@@ -1,0 +1,218 @@
+// npm run bench — load tests of the exam hot paths against a production build
+// on PostgreSQL (see docs/benchmarks.md for what each scenario does and what
+// was measured). Not part of `npm test`.
+//
+//   npm run bench                        full run (3 runs of every scenario, ~25 min), writes docs/benchmarks.md
+//   npm run bench -- --quick             smoke run (1 run, short steps, ~4 min), writes tmp/bench/quick.{json,md}
+//   npm run bench -- --scenario=capacity one scenario (costs, start-storm, steady, capacity, submit-storm; comma-separated)
+//   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX) --targets=app,next-raw,node-bare,pgbench (capacity)
+//            --profile (V8 CPU profile of the app server into tmp/bench/profiles) --rebuild --out=file.json --doc=file.md
+//   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_PORT (3400), BENCH_BARE_PORT (3401)
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { type BenchContext, type BenchOptions, SaveSeqClock, appRequest, inBatches, jsonHeaders, saveBody } from "./context";
+import { calibrate } from "./cpu";
+import { createBenchDatabase, databaseUrl, openAttempts, studentOf, warmUserOf } from "./database";
+import { keepAliveAgent, seeded } from "./load";
+import { machineInfo } from "./machine";
+import { writeReport } from "./report";
+import { assertSameSaveSql } from "./save-sql";
+import { DIST_DIR, benchBuildIsStale, buildApp, logFile, startApp, stopAll } from "./servers";
+import { sessionCookie } from "./sessions";
+import { capacity } from "./scenarios/capacity";
+import { operationCosts } from "./scenarios/costs";
+import { startStorm } from "./scenarios/start-storm";
+import { steadyAutosave } from "./scenarios/steady";
+import { submitStorm } from "./scenarios/submit-storm";
+
+const SCENARIOS = ["costs", "start-storm", "steady", "capacity", "submit-storm"] as const;
+const WARM_USERS = 20;
+/** Connections per app instance for the bench; see docs/benchmarks.md ("Pool size") for the measurement behind it. */
+const DEFAULT_POOL_MAX = 10;
+
+const root = path.resolve(import.meta.dirname, "../..");
+const argv = process.argv.slice(2);
+const flag = (name: string) => argv.includes(`--${name}`);
+const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+
+const quick = flag("quick");
+const options: BenchOptions = {
+  quick,
+  runs: Number(value("runs") ?? (quick ? 1 : 3)),
+  students: Number(value("students") ?? 1000),
+  poolMax: Number(value("pool") ?? DEFAULT_POOL_MAX),
+  scenarios: value("scenario")?.split(",") ?? [...SCENARIOS],
+  targets: value("targets")?.split(","),
+};
+for (const s of options.scenarios) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(", ")}`);
+const complete = !quick && SCENARIOS.every((s) => options.scenarios.includes(s)) && options.runs >= 3 && !options.targets && !flag("profile");
+const out = path.resolve(root, value("out") ?? (complete ? "docs/benchmarks/results.json" : `tmp/bench/${quick ? "quick" : "partial"}.json`));
+const doc = path.resolve(root, value("doc") ?? (complete ? "docs/benchmarks.md" : out.replace(/\.json$/, ".md")));
+
+const serverUrl = process.env.BENCH_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432";
+const dbName = "stratus_bench";
+const dbUrl = databaseUrl(serverUrl, dbName);
+const port = Number(process.env.BENCH_PORT ?? 3400);
+const authSecret = "stratus-bench-secret-stratus-bench-secret-0123456789";
+const graceSeconds = 10;
+const runLog = logFile(root, "run.log");
+writeFileSync(runLog, "");
+const began = Date.now();
+const log = (message: string) => {
+  const line = `[bench ${((Date.now() - began) / 1000).toFixed(0).padStart(4)} s] ${message}`;
+  console.log(line);
+  writeFileSync(runLog, `${line}\n`, { flag: "a" });
+};
+
+async function warmUp(ctx: BenchContext): Promise<void> {
+  // JIT, module loading, the question-pool cache and the pools' connections, not measured:
+  // ten rounds of start → saves → submit for the warm-up users (200 of each, 800 saves),
+  // so the first storm does not meet code the server has run only a few times.
+  const random = seeded(1);
+  for (let round = 0; round < 10; round++) {
+    const attemptIds = await inBatches(ctx.warmCookies, 4, async (cookie) => {
+      const r = await appRequest(ctx, { method: "POST", path: "/api/bench/start", headers: jsonHeaders(cookie), body: '{"mode":"MOCK"}' });
+      if (r.status !== 200) throw new Error(`warm-up start answered ${r.status}: ${r.body.slice(0, 300)}`);
+      return (JSON.parse(r.body) as { attemptId: string }).attemptId;
+    });
+    const items = await ctx.sql.query<{ attemptId: string; position: number; choiceOrder: string[]; chooseCount: number }>(
+      `SELECT ai."attemptId", ai.position, ai."choiceOrder", ai."chooseCount" FROM "AttemptItem" ai WHERE ai."attemptId" = ANY($1) ORDER BY ai.position`,
+      [attemptIds],
+    );
+    const warm = attemptIds.map((id, i) => ({ attemptId: id, userId: warmUserOf(i).id, items: items.rows.filter((r) => r.attemptId === id), cookie: ctx.warmCookies[i]! }));
+    await inBatches(Array.from({ length: 40 }, (_, i) => warm[i % warm.length]!), 8, async (w) => {
+      const r = await appRequest(ctx, { method: "POST", path: `/api/attempts/${w.attemptId}/answers`, headers: jsonHeaders(w.cookie), body: saveBody(w, random, ctx.seq.next()).body });
+      if (r.status !== 200) throw new Error(`warm-up save answered ${r.status}: ${r.body.slice(0, 300)}`);
+      await appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?attemptId=${w.attemptId}&userId=${w.userId}&sv=0`, headers: jsonHeaders(), body: saveBody(w, random, ctx.seq.next()).body });
+    });
+    await inBatches(warm, 4, async (w) => {
+      const r = await appRequest(ctx, { method: "POST", path: `/api/attempts/${w.attemptId}/submit`, headers: jsonHeaders(w.cookie), body: "{}" });
+      if (r.status !== 200) throw new Error(`warm-up submit answered ${r.status}: ${r.body.slice(0, 300)}`);
+    });
+  }
+}
+
+/** A minted cookie must open a protected page and save an answer, or nothing below means anything. */
+async function checkSessions(ctx: BenchContext): Promise<void> {
+  const anonymous = await appRequest(ctx, { method: "GET", path: "/dashboard" });
+  const signedIn = await appRequest(ctx, { method: "GET", path: "/dashboard", headers: { cookie: ctx.cookies[0]! } });
+  if (anonymous.status === 200) throw new Error("GET /dashboard without a session answered 200; the check below would prove nothing");
+  if (signedIn.status !== 200 || !signedIn.body.includes(ctx.students[0]!.name.split(" ")[0]!)) {
+    throw new Error(`a minted session cookie did not open /dashboard (status ${signedIn.status})`);
+  }
+  log(`session check: /dashboard → ${anonymous.status} without a cookie, ${signedIn.status} with a minted one`);
+}
+
+async function ensureOpenAttempts(ctx: BenchContext): Promise<void> {
+  const open = (await openAttempts(ctx.sql)).length;
+  if (open >= ctx.students.length) return;
+  log(`starting ${ctx.students.length} mock attempts for the save scenarios …`);
+  await inBatches(ctx.cookies, 16, (cookie) => appRequest(ctx, { method: "POST", path: "/api/bench/start", headers: jsonHeaders(cookie), body: '{"mode":"MOCK"}' }));
+}
+
+async function main() {
+  assertSameSaveSql(root);
+  calibrate(); // warm the calibration's JIT before the first measurement uses it
+  log(`${quick ? "quick" : "full"} run: scenarios ${options.scenarios.join(", ")}; ${options.runs} runs; ${options.students} students; DATABASE_POOL_MAX=${options.poolMax}`);
+  const admin = new pg.Pool({ connectionString: databaseUrl(serverUrl, "postgres"), max: 1 });
+  const machine = await machineInfo(root, admin);
+  await admin.end();
+
+  log(`creating ${dbName} (migrate deploy, seed, ${options.students} students) …`);
+  const setup = await createBenchDatabase({ root, serverUrl, name: dbName, students: options.students, warmUsers: WARM_USERS });
+  log(`database ready: ${JSON.stringify(setup)}`);
+
+  let buildMs: number | null = null;
+  if (flag("rebuild") || benchBuildIsStale(root)) {
+    log(`building the app into ${DIST_DIR} (next build) …`);
+    buildMs = await buildApp(root);
+    log(`built in ${(buildMs / 1000).toFixed(0)} s`);
+  } else log(`${DIST_DIR} is up to date with the sources; not rebuilding`);
+
+  const profileDir = flag("profile") ? logFile(root, "profiles") : undefined;
+  if (profileDir) rmSync(profileDir, { recursive: true, force: true });
+  const app = await startApp({
+    root,
+    port,
+    profileDir,
+    env: { ...process.env, DATABASE_URL: dbUrl, DATABASE_POOL_MAX: String(options.poolMax), AUTH_SECRET: authSecret, STRATUS_SAVE_GRACE_SECONDS: String(graceSeconds) },
+  });
+  log(`next start on port ${port} (pid ${app.pid})`);
+
+  const students = Array.from({ length: options.students }, (_, i) => studentOf(i));
+  const sql = new pg.Pool({ connectionString: dbUrl, max: 4 });
+  const ctx: BenchContext = {
+    root,
+    options,
+    dbName,
+    dbUrl,
+    authSecret,
+    graceSeconds,
+    sql,
+    agent: keepAliveAgent(options.students),
+    app,
+    students,
+    cookies: await Promise.all(students.map((s) => sessionCookie(s, authSecret))),
+    warmCookies: await Promise.all(Array.from({ length: WARM_USERS }, (_, i) => sessionCookie(warmUserOf(i), authSecret))),
+    seq: new SaveSeqClock(),
+    log,
+  };
+  try {
+    await checkSessions(ctx);
+    await warmUp(ctx);
+    log("warm-up done");
+    const results: Record<string, unknown> = {};
+    if (options.scenarios.includes("costs")) results.costs = await operationCosts(ctx);
+    if (options.scenarios.includes("start-storm")) results.startStorm = await startStorm(ctx);
+    if (options.scenarios.includes("steady")) {
+      await ensureOpenAttempts(ctx);
+      results.steady = await steadyAutosave(ctx);
+    }
+    if (options.scenarios.includes("capacity")) {
+      await ensureOpenAttempts(ctx);
+      results.capacity = await capacity(ctx);
+    }
+    if (options.scenarios.includes("submit-storm")) results.submitStorm = await submitStorm(ctx);
+
+    const report = {
+      date: new Date().toISOString(),
+      command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
+      durationSeconds: Math.round((Date.now() - began) / 1000),
+      machine,
+      config: {
+        ...options,
+        database: `${dbName} on ${new URL(serverUrl).host}`,
+        appPort: port,
+        distDir: DIST_DIR,
+        graceSeconds,
+        buildSeconds: buildMs === null ? null : Math.round(buildMs / 1000),
+        setupMs: setup,
+        httpClient: `node:http keep-alive agent, up to ${options.students} sockets, in the runner's process`,
+      },
+      results,
+    };
+    mkdirSync(path.dirname(out), { recursive: true });
+    writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+    writeReport(out, doc);
+    log(`wrote ${path.relative(root, out)} and ${path.relative(root, doc)} in ${((Date.now() - began) / 60000).toFixed(1)} min`);
+  } finally {
+    ctx.agent.destroy();
+    await sql.end();
+    await stopAll();
+  }
+}
+
+// Ctrl+C or a kill: stop the servers this run started before leaving.
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the servers this run started`);
+    void stopAll().then(() => process.exit(130));
+  });
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error);
+  await stopAll();
+  process.exit(1);
+});

@@ -1,0 +1,165 @@
+// Cost of one request, one at a time: the exam operations called directly
+// (lib/exams/attempts.ts through Prisma and the pg adapter, as the app calls
+// them, without Next.js), each measured for wall time, this process's CPU time,
+// the SQL statements it sends and the time PostgreSQL reports for them. Plus
+// the session cookie's decryption, which every request pays. Serial, so each
+// figure belongs to its operation; it explains the storms' CPU profile.
+import { Auth } from "@auth/core";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { decode } from "next-auth/jwt";
+import pg from "pg";
+import { loadRunnerView, saveAnswers, startAttempt, submitAttempt } from "../../../lib/exams/attempts";
+import { PrismaClient } from "../../../lib/generated/prisma/client";
+import type { BenchContext } from "../context";
+import { warmUserOf } from "../database";
+import { SAVE_ANSWER_SQL, saveAnswerParams } from "../save-sql";
+import { SESSION_COOKIE } from "../sessions";
+
+export type OperationCost = { operation: string; samples: number; wallMs: number; nodeCpuMs: number; statements: number; databaseMs: number };
+
+const median = (values: number[]) => {
+  const s = [...values].sort((a, b) => a - b);
+  return s.length ? s[Math.floor((s.length - 1) / 2)]! : 0;
+};
+const round = (n: number) => Math.round(n * 100) / 100;
+
+export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]> {
+  const adapter = new PrismaPg({ connectionString: ctx.dbUrl, max: 2 });
+  const db = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
+  let statements = 0;
+  let databaseMs = 0;
+  db.$on("query", (e) => {
+    statements++;
+    databaseMs += e.duration;
+  });
+  const settings = { mockMinutes: 130, graceSeconds: ctx.graceSeconds };
+  const samples: Record<string, Array<{ wall: number; cpu: number; statements: number; db: number }>> = {};
+  const measure = async <T>(operation: string, work: () => Promise<T>, record = true): Promise<T> => {
+    statements = 0;
+    databaseMs = 0;
+    const cpu = process.cpuUsage();
+    const t = performance.now();
+    const value = await work();
+    const wall = performance.now() - t;
+    const used = process.cpuUsage(cpu);
+    if (record) (samples[operation] ??= []).push({ wall, cpu: (used.user + used.system) / 1000, statements, db: databaseMs });
+    return value;
+  };
+  // Users 3…20 of the warm-up set: their warm-up attempts are graded, so each starts a fresh mock.
+  const users = Array.from({ length: 18 }, (_, i) => warmUserOf(i + 2).id);
+  for (const [i, userId] of users.entries()) {
+    const record = i >= 2; // the first two warm this process up (JIT, the question-pool cache)
+    const now = () => new Date();
+    const { attemptId } = await measure("startAttempt (mock, 65 questions)", () => startAttempt(db, { userId, input: { mode: "MOCK" }, now: now(), settings }), record);
+    await measure("loadRunnerView (the runner page's data)", () => loadRunnerView(db, { userId, attemptId, now: now(), settings }), record);
+    for (let k = 0; k < 5; k++) {
+      await measure(
+        "saveAnswers (one save)",
+        () =>
+          saveAnswers(db, {
+            userId,
+            sessionVersion: 0,
+            attemptId,
+            saves: [{ position: k, chosenKeys: ["a"], flagged: false, unsure: false, timeSpentMs: 1000, seq: BigInt(ctx.seq.next()) }],
+            now: now(),
+            settings,
+          }),
+        record,
+      );
+    }
+    await measure("submitAttempt (grade + mastery)", () => submitAttempt(db, { userId, attemptId, now: now(), settings }), record);
+  }
+  // Why startAttempt inserts its items with one INSERT … SELECT FROM unnest(…): the same 65 rows
+  // through Prisma's createMany (what it did before commit dc85ac6), on throwaway attempts.
+  const questions = await db.question.findMany({ where: { retiredAt: null }, select: { id: true, version: true }, take: 65, orderBy: { id: "asc" } });
+  const owner = warmUserOf(0).id;
+  const throwaway: string[] = [];
+  for (let i = 0; i < 44; i++) {
+    const id = `bench-throwaway-${i}`;
+    throwaway.push(id);
+    await db.attempt.create({ data: { id, userId: owner, examId: "dva-c02", mode: "QUIZ", config: {}, questionCount: 65 } });
+    const rows = questions.map((q, position) => ({ attemptId: id, position, questionId: q.id, questionVersion: q.version, choiceOrder: ["c", "a", "d", "b"], chooseCount: 1 }));
+    const record = i % 22 >= 2;
+    if (i < 22) await measure("experiment: 65 attempt items via Prisma createMany (startAttempt before dc85ac6)", () => db.attemptItem.createMany({ data: rows }), record);
+    else {
+      await measure(
+        "experiment: the same 65 rows in one INSERT … unnest() (startAttempt now)",
+        () => db.$executeRaw`
+          INSERT INTO "AttemptItem" ("attemptId", position, "questionId", "questionVersion", "choiceOrder", "chooseCount")
+          SELECT ${id}, t.position, t.question, t.version, string_to_array(t.choices, ','), t.choose
+          FROM unnest(${rows.map((r) => r.position)}::int[], ${rows.map((r) => r.questionId)}::text[], ${rows.map((r) => r.questionVersion)}::int[],
+                      ${rows.map((r) => r.choiceOrder.join(","))}::text[], ${rows.map((r) => r.chooseCount)}::int[])
+               AS t(position, question, version, choices, choose)`,
+        record,
+      );
+    }
+  }
+  await db.attempt.deleteMany({ where: { id: { in: throwaway } } });
+  const { attemptId: openAttemptId } = await startAttempt(db, { userId: users[0]!, input: { mode: "MOCK" }, now: new Date(), settings });
+  await db.$disconnect();
+
+  // The session cookie every request decrypts (Auth.js JWE: HKDF key derivation + A256CBC-HS512).
+  const token = ctx.cookies[0]!.slice(SESSION_COOKIE.length + 1);
+  for (let i = 0; i < 220; i++) {
+    await measure("session cookie decode only (jwt decode)", () => decode({ token, secret: ctx.authSecret, salt: SESSION_COOKIE }), i >= 20);
+  }
+  // What next-auth's auth() does on every call (next-auth/lib getSession): build a Request, run
+  // @auth/core's session action (decode, jwt and session callbacks, re-encode the rolled token,
+  // Set-Cookie), then read the JSON back. Same engine and callbacks shape as lib/auth/auth.ts.
+  const config = {
+    secret: ctx.authSecret,
+    trustHost: true,
+    basePath: "/api/auth",
+    session: { strategy: "jwt" as const, maxAge: 14 * 24 * 60 * 60 },
+    providers: [],
+    callbacks: {
+      jwt: ({ token: t }: { token: Record<string, unknown> }) => t,
+      session: ({ session, token: t }: { session: Record<string, unknown>; token: Record<string, unknown> }) => ({
+        ...session,
+        user: { id: t.sub, email: t.email, name: t.name, role: t.role },
+        sessionVersion: t.sv,
+      }),
+    },
+  };
+  for (let i = 0; i < 220; i++) {
+    await measure(
+      "session check as auth() runs it (@auth/core session action)",
+      async () => {
+        const response = (await Auth(new Request("http://127.0.0.1/api/auth/session", { headers: { cookie: ctx.cookies[0]! } }), config as never)) as unknown as Response;
+        return response.json();
+      },
+      i >= 20,
+    );
+  }
+  // saveAnswers' statement without Prisma: the same SQL and parameters through node-postgres.
+  const raw = new pg.Pool({ connectionString: ctx.dbUrl, max: 1 });
+  for (let i = 0; i < 100; i++) {
+    const now = new Date();
+    await measure(
+      "the same save UPDATE through pg directly (no Prisma)",
+      () =>
+        raw.query(
+          SAVE_ANSWER_SQL,
+          saveAnswerParams({
+            save: { position: i % 65, chosenKeys: ["a"], flagged: false, unsure: false, timeSpentMs: 1000, seq: ctx.seq.next() },
+            attemptId: openAttemptId,
+            userId: users[0]!,
+            sessionVersion: 0,
+            now,
+            cutoff: new Date(now.getTime() - ctx.graceSeconds * 1000),
+          }),
+        ),
+      i >= 20,
+    );
+  }
+  await raw.end();
+
+  return Object.entries(samples).map(([operation, s]) => ({
+    operation,
+    samples: s.length,
+    wallMs: round(median(s.map((x) => x.wall))),
+    nodeCpuMs: round(median(s.map((x) => x.cpu))),
+    statements: median(s.map((x) => x.statements)),
+    databaseMs: round(median(s.map((x) => x.db))),
+  }));
+}
