@@ -5,6 +5,7 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CpuReport } from "./cpu";
+import { type DashboardResult, renderDashboardReport } from "./dashboard-report";
 import type { MachineInfo } from "./machine";
 import type { CapacityResult, Step, Target } from "./scenarios/capacity";
 import type { OperationCost } from "./scenarios/costs";
@@ -399,7 +400,7 @@ Targets: every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99
   }`;
 }
 
-function summarySection(r: Report): string {
+function summarySection(r: Report, dashboard: DashboardResult | null): string {
   const rows: string[][] = [];
   const { steady, capacity, startStorm, submitStorm } = r.results;
   if (steady) {
@@ -443,6 +444,17 @@ function summarySection(r: Report): string {
       ]);
     }
     rows.push(["", "none acknowledged and lost", `${m.verify.ackedLost} lost; ${m.verify.ackedMissingFromGrade} stored but not graded`, spread(submitStorm.runs, (x) => x.verify.ackedMissingFromGrade, String), yes(submitStorm.met.noAckLost && submitStorm.runs.every((x) => x.verify.ackedMissingFromGrade === 0))]);
+  }
+  if (dashboard) {
+    const p95s = dashboard.runs.map((x) => x.data.p95);
+    rows.push([
+      `student dashboard (${dashboard.concurrency} at a time, ${dashboard.data.students?.toLocaleString("en")} students)`,
+      `server time p95 ≤ ${dashboard.target.p95Ms} ms`,
+      ms(dashboard.median.data.p95),
+      `${ms(Math.min(...p95s))} – ${ms(Math.max(...p95s))}`,
+      yes(dashboard.median.data.p95 <= dashboard.target.p95Ms),
+    ]);
+    rows.push(["", "no query scans the answers table", dashboard.plans.some((p) => p.seqScanOnItems) ? "a plan scans it" : "none does", "", yes(!dashboard.plans.some((p) => p.seqScanOnItems))]);
   }
   return `## Summary
 
@@ -491,11 +503,13 @@ The pool does not change the throughput: at every size the app server's one Node
 export function writeReport(jsonPath: string, mdPath: string): void {
   const r = JSON.parse(readFileSync(jsonPath, "utf8")) as Report;
   const root = path.resolve(import.meta.dirname, "../..");
+  const dashboardPath = path.join(path.dirname(jsonPath), "dashboard.json");
+  const dashboard = !r.config.quick && existsSync(dashboardPath) ? (JSON.parse(readFileSync(dashboardPath, "utf8")) as DashboardResult) : null;
   const parts = [
     `# Benchmarks
 
 Load tests of the exam's hot paths on a production build over PostgreSQL, written by \`npm run bench\` (\`scripts/bench/report.ts\`) from [\`${path.relative(path.dirname(mdPath), jsonPath)}\`](${path.relative(path.dirname(mdPath), jsonPath)}): every figure below is one that run measured. ${r.config.quick ? "**This is a --quick smoke run: short steps, not the reference figures.**" : ""}`,
-    summarySection(r),
+    summarySection(r, dashboard),
     machineSection(r),
     methodSection(r),
     r.results.costs ? costsSection(r.results.costs) : "",
@@ -504,6 +518,7 @@ Load tests of the exam's hot paths on a production build over PostgreSQL, writte
     r.results.startStorm ? startSection(r.results.startStorm, r.results.costs) : "",
     r.results.submitStorm ? submitSection(r.results.submitStorm, r.config.graceSeconds, r.results.costs) : "",
     poolSection(root),
+    dashboard ? renderDashboardReport(dashboard) : "",
   ];
   writeFileSync(mdPath, `${parts.filter(Boolean).join("\n\n")}\n`);
 }

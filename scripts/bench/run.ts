@@ -3,11 +3,14 @@
 // was measured). Not part of `npm test`.
 //
 //   npm run bench                        full run (3 runs of every scenario, ~25 min), writes docs/benchmarks.md
-//   npm run bench -- --quick             smoke run (1 run, short steps, ~4 min), writes tmp/bench/quick.{json,md}
-//   npm run bench -- --scenario=capacity one scenario (costs, start-storm, steady, capacity, submit-storm; comma-separated)
+//   npm run bench -- --quick             smoke run of the exam scenarios (1 run, short steps, ~5 min), writes tmp/bench/quick.{json,md}
+//   npm run bench -- --scenario=capacity one scenario (costs, start-storm, steady, capacity, submit-storm, dashboard; comma-separated)
+//   dashboard: scripts/bench/dashboard.ts in a child process (react-server condition), after the exam scenarios,
+//   on its own database (10,000 students, generated when missing); writes docs/benchmarks/dashboard.{json,md}
 //   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX) --targets=app,next-raw,node-bare,pgbench (capacity)
 //            --profile (V8 CPU profile of the app server into tmp/bench/profiles) --rebuild --out=file.json --doc=file.md
 //   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_PORT (3400), BENCH_BARE_PORT (3401)
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
@@ -26,7 +29,8 @@ import { startStorm } from "./scenarios/start-storm";
 import { steadyAutosave } from "./scenarios/steady";
 import { submitStorm } from "./scenarios/submit-storm";
 
-const SCENARIOS = ["costs", "start-storm", "steady", "capacity", "submit-storm"] as const;
+const SCENARIOS = ["costs", "start-storm", "steady", "capacity", "submit-storm", "dashboard"] as const;
+const EXAM_SCENARIOS: readonly string[] = SCENARIOS.filter((s) => s !== "dashboard");
 const WARM_USERS = 20;
 /** Connections per app instance for the bench; see docs/benchmarks.md ("Pool size") for the measurement behind it. */
 const DEFAULT_POOL_MAX = 10;
@@ -42,7 +46,7 @@ const options: BenchOptions = {
   runs: Number(value("runs") ?? (quick ? 1 : 3)),
   students: Number(value("students") ?? 1000),
   poolMax: Number(value("pool") ?? DEFAULT_POOL_MAX),
-  scenarios: value("scenario")?.split(",") ?? [...SCENARIOS],
+  scenarios: value("scenario")?.split(",") ?? (quick ? [...EXAM_SCENARIOS] : [...SCENARIOS]),
   targets: value("targets")?.split(","),
 };
 for (const s of options.scenarios) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(", ")}`);
@@ -111,7 +115,22 @@ async function ensureOpenAttempts(ctx: BenchContext): Promise<void> {
   await inBatches(ctx.cookies, 16, (cookie) => appRequest(ctx, { method: "POST", path: "/api/bench/start", headers: jsonHeaders(cookie), body: '{"mode":"MOCK"}' }));
 }
 
+/** The dashboard scenario: its own script, as it imports the app's server code (react-server condition). */
+function dashboardScenario(): Promise<void> {
+  log("dashboard: npm run bench:dashboard (10,000 students; data generated when missing) …");
+  return new Promise((resolve, reject) => {
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench/dashboard.ts"], { cwd: root, stdio: "inherit" });
+    child.on("error", reject);
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the dashboard scenario exited with ${code}`))));
+  });
+}
+
 async function main() {
+  if (options.scenarios.some((s) => EXAM_SCENARIOS.includes(s))) await examScenarios();
+  if (options.scenarios.includes("dashboard")) await dashboardScenario();
+}
+
+async function examScenarios() {
   assertSameSaveSql(root);
   calibrate(); // warm the calibration's JIT before the first measurement uses it
   log(`${quick ? "quick" : "full"} run: scenarios ${options.scenarios.join(", ")}; ${options.runs} runs; ${options.students} students; DATABASE_POOL_MAX=${options.poolMax}`);
