@@ -77,7 +77,8 @@ test("a new student's dashboard fills in as they practise and review", async ({ 
   // due today: FSRS's learning steps bring a just-relearned card back after about ten minutes.)
   await page.goto("/dashboard");
   await expect(page.getByText(/6 questions answered on 1 of the last 56 days/)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Review 1 due card" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Review 1 card ready now" })).toBeVisible();
+  await expect(page.getByText("1 ready now, 1 more later today; 2 cards in your deck.")).toBeVisible();
   await page.screenshot({ path: "test-results/dashboard-desktop.png", fullPage: true });
   await page.setViewportSize({ width: 390, height: 844 });
   await page.screenshot({ path: "test-results/dashboard-phone.png", fullPage: true });

@@ -29,7 +29,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           d.openMock ? (
             <ButtonLink href={`/attempts/${d.openMock.attemptId}`}>Resume your mock exam</ButtonLink>
           ) : d.due.now > 0 ? (
-            <ButtonLink href="/practice/review">Review {d.due.now} due card{d.due.now === 1 ? "" : "s"}</ButtonLink>
+            <ButtonLink href="/practice/review">
+              Review {d.due.now} card{d.due.now === 1 ? "" : "s"} ready now
+            </ButtonLink>
           ) : undefined
         }
       />
@@ -71,7 +73,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             </div>
           </dl>
           <p className="mt-2 text-sm text-[var(--text-muted)]">
-            {d.due.total === 0 ? "Questions you miss become review cards." : `${d.due.total} cards in your deck.`}
+            {d.due.total === 0
+              ? "Questions you miss become review cards."
+              : `${d.due.now} ready now${d.due.today > d.due.now ? `, ${d.due.today - d.due.now} more later today` : ""}; ${d.due.total} card${d.due.total === 1 ? "" : "s"} in your deck.`}
           </p>
           <div className="mt-4">
             <ButtonLink href="/practice/review" variant={d.due.now > 0 ? "primary" : "secondary"}>
