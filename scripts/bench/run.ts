@@ -88,7 +88,7 @@ async function warmUp(ctx: BenchContext): Promise<void> {
     await inBatches(Array.from({ length: 40 }, (_, i) => warm[i % warm.length]!), 8, async (w) => {
       const r = await appRequest(ctx, { method: "POST", path: `/api/attempts/${w.attemptId}/answers`, headers: jsonHeaders(w.cookie), body: saveBody(w, random, ctx.seq.next()).body });
       if (r.status !== 200) throw new Error(`warm-up save answered ${r.status}: ${r.body.slice(0, 300)}`);
-      await appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?attemptId=${w.attemptId}&userId=${w.userId}&sv=0`, headers: jsonHeaders(), body: saveBody(w, random, ctx.seq.next()).body });
+      await appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?attemptId=${w.attemptId}&userId=${w.userId}&sv=0`, headers: { ...jsonHeaders(), "x-stratus-bench": ctx.authSecret }, body: saveBody(w, random, ctx.seq.next()).body });
     });
     await inBatches(warm, 4, async (w) => {
       const r = await appRequest(ctx, { method: "POST", path: `/api/attempts/${w.attemptId}/submit`, headers: jsonHeaders(w.cookie), body: "{}" });

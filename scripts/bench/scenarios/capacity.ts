@@ -120,7 +120,7 @@ async function httpStep(
           });
         }
         const query = `attemptId=${attempt.attemptId}&userId=${attempt.userId}&sv=0`;
-        if (target === "next-raw") return appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?${query}`, headers: jsonHeaders(), body });
+        if (target === "next-raw") return appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?${query}`, headers: { ...jsonHeaders(), "x-stratus-bench": ctx.authSecret }, body });
         return httpRequest(ctx.agent, options.barePort!, { method: "POST", path: `/save?${query}`, headers: jsonHeaders(), body });
       },
     }),

@@ -2,7 +2,9 @@
 // the bench runner started this server with STRATUS_BENCH_ROUTES=1. A rung of
 // the capacity ladder: a bare Next.js route handler running saveAnswers' exact
 // UPDATE through a module-level pg.Pool. It skips the session, zod and Prisma on
-// purpose, so the ladder can separate the framework's cost from the app's.
+// purpose, so the ladder can separate the framework's cost from the app's. As it
+// takes the user from the query string, it also demands the server's AUTH_SECRET
+// in x-stratus-bench: a server started with the flag by mistake still refuses strangers.
 import pg from "pg";
 import { SAVE_ANSWER_SQL, type BareSave, saveAnswerParams } from "@/scripts/bench/save-sql";
 
@@ -13,7 +15,10 @@ const benchPool = () =>
   (pool ??= new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) }));
 
 export async function POST(request: Request) {
-  if (process.env.STRATUS_BENCH_ROUTES !== "1") return Response.json({ ok: false }, { status: 404 });
+  const secret = process.env.AUTH_SECRET;
+  if (process.env.STRATUS_BENCH_ROUTES !== "1" || !secret || request.headers.get("x-stratus-bench") !== secret) {
+    return Response.json({ ok: false }, { status: 404 });
+  }
   const url = new URL(request.url);
   const attemptId = url.searchParams.get("attemptId") ?? "";
   const userId = url.searchParams.get("userId") ?? "";
