@@ -27,9 +27,34 @@ export function renderCoverageReport(coverage: Coverage, issues: ContentIssue[])
     `| practice items | ${practiceTotal} (ordering ${coverage.practiceByType.ordering}, matching ${coverage.practiceByType.matching}, numeric ${coverage.practiceByType.numeric}) | ≥ ${COVERAGE_RULES.minPracticeItems} | ${mark(practiceTotal >= COVERAGE_RULES.minPracticeItems)} |`,
     `| difficulty 1 / 2 / 3 | ${coverage.difficulty[1]} / ${coverage.difficulty[2]} / ${coverage.difficulty[3]} | | |`,
     "",
+    `| exam questions held back for the final mock | ${coverage.finalPool.total} (domains ${Object.values(coverage.finalPool.byDomain).join(" / ")}) | ≥ ${COVERAGE_RULES.minFinalPool} (≥ ${Object.values(coverage.finalPool.neededByDomain).join(" / ")}) | ${mark(coverage.finalPool.total >= COVERAGE_RULES.minFinalPool && Object.entries(coverage.finalPool.neededByDomain).every(([d, n]) => (coverage.finalPool.byDomain[Number(d)] ?? 0) >= n))} |`,
+    `| AWS documentation links | ${coverage.references.citations} citations of ${coverage.references.cited} pages (${coverage.references.registered} checked pages in references.yaml) | every item cites one | ${mark(coverage.references.itemsWithout === 0)} (${coverage.references.itemsWithout} without) |`,
+    "",
+    "## Answer cues (test-wiseness strategies)",
+    "",
+    "Each row is a strategy a student could use without knowing AWS. The hit rate is the expected share of",
+    "questions it answers right, ties broken at random; a multiple-response strategy picks its top N choices.",
+    "Choices are also shuffled for every attempt, so position cannot be used in the app at all.",
+    "",
+    "| strategy | type | questions | hit rate | chance | limit | within |",
+    "| --- | --- | --- | --- | --- | --- | --- |",
+    ...coverage.cues.map(
+      (c) =>
+        `| ${c.strategy} | ${c.type} | ${c.questions} | ${pct(100 * c.hitRate)} | ${pct(100 * c.chance)} | ${pct(100 * c.limit)} | ${mark(c.hitRate <= c.limit)} |`,
+    ),
+    "",
+    "## Exam guide v2.1 additions",
+    "",
+    "| addition | scored | lessons | exam questions | practice items |",
+    "| --- | --- | --- | --- | --- |",
+    ...coverage.guideAdditions.map(
+      (g) =>
+        `| ${g.title} (\`${g.id}\`) | ${g.scored ? "yes" : "no: practice only, never in a mock"} | ${g.lessons.join(", ") || "—"} | ${g.examQuestions} | ${g.practiceItems} |`,
+    ),
+    "",
     "## Domains",
     "",
-    "| domain | weight | exam questions | share | within ±3 |",
+    `| domain | weight | exam questions | share | within ±${COVERAGE_RULES.maxDomainShareDeviation} |`,
     "| --- | --- | --- | --- | --- |",
     ...coverage.domains.map(
       (d) =>
@@ -47,11 +72,11 @@ export function renderCoverageReport(coverage: Coverage, issues: ContentIssue[])
     "",
     "## Topics (every topic from the study notes)",
     "",
-    "| topic | task statement | notes | lessons | exam questions | practice | covered |",
-    "| --- | --- | --- | --- | --- | --- | --- |",
+    `| topic | task statement | notes | lessons | exam questions (main pool) | final pool | practice | ≥ ${COVERAGE_RULES.minPerTopic} and taught |`,
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ...coverage.topics.map(
       (t) =>
-        `| ${t.title} (\`${t.id}\`) | ${t.taskStatement} | ${t.notes.join(", ")} | ${t.lessons.join(", ") || "—"} | ${t.examQuestions} | ${t.practiceItems} | ${mark(t.lessons.length > 0 && t.examQuestions > 0)} |`,
+        `| ${t.title} (\`${t.id}\`) | ${t.taskStatement} | ${t.notes.join(", ")} | ${t.lessons.join(", ") || "—"} | ${t.examQuestions} | ${t.finalPool} | ${t.practiceItems} | ${mark(t.lessons.length > 0 && t.examQuestions >= COVERAGE_RULES.minPerTopic)} |`,
     ),
     "",
   ];

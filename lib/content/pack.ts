@@ -10,8 +10,10 @@ import {
   type ContentItem,
   type LessonFrontmatter,
   blueprintSchema,
+  type ReferenceRegistry,
   contentItemSchema,
   lessonFrontmatterSchema,
+  referenceRegistrySchema,
 } from "./schema";
 
 export type LoadedLesson = { file: string; frontmatter: LessonFrontmatter; body: string };
@@ -21,6 +23,8 @@ export type ContentPack = {
   blueprint: Blueprint | null;
   lessons: LoadedLesson[];
   items: LoadedItem[];
+  /** content/dva-c02/references.yaml: the AWS pages questions may cite, each checked by a person. */
+  references: ReferenceRegistry;
   issues: ContentIssue[];
 };
 
@@ -93,5 +97,17 @@ export function loadContentPack(root: string = DEFAULT_PACK_ROOT): ContentPack {
     });
   }
 
-  return { root, blueprint, lessons, items, issues };
+  let references: ReferenceRegistry = [];
+  const referencesFile = path.join(root, "references.yaml");
+  try {
+    const parsed = referenceRegistrySchema.safeParse(parseYaml(readFileSync(referencesFile, "utf8")) ?? []);
+    if (parsed.success) references = parsed.data;
+    else issues.push(...zodIssuesToContent(relative(referencesFile), "", parsed.error.issues));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
+      issues.push({ level: "error", file: relative(referencesFile), field: "", message: (error as Error).message });
+    }
+  }
+
+  return { root, blueprint, lessons, items, references, issues };
 }

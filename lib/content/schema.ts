@@ -28,6 +28,14 @@ export const domainSchema = z.strictObject({
   taskStatements: z.array(taskStatementSchema).min(1),
 });
 
+/** A topic the current exam guide (v2.1) added; questions and lessons carry its id in `examGuide`. */
+export const guideAdditionSchema = z.strictObject({
+  id,
+  title: nonEmpty,
+  /** False for content the real exam only asks as unscored items (Amazon Q Developer): kept out of mocks. */
+  scored: z.boolean().default(true),
+});
+
 export const blueprintSchema = z.strictObject({
   exam: z.strictObject({
     code: nonEmpty,
@@ -43,6 +51,8 @@ export const blueprintSchema = z.strictObject({
     }),
     questionTypes: z.array(z.strictObject({ type: z.enum(["single", "multiple"]), description: nonEmpty })),
     scoring: nonEmpty,
+    guideVersion: nonEmpty.optional(),
+    guideAdditions: z.array(guideAdditionSchema).default([]),
   }),
   domains: z.array(domainSchema).length(4),
 });
@@ -57,9 +67,23 @@ export const lessonFrontmatterSchema = z.strictObject({
   readingMinutes: z.int().min(1).max(60),
   objectives: z.array(nonEmpty).min(1),
   related: z.array(id).default([]),
+  /** Exam guide v2.1 additions this lesson teaches (ids from blueprint exam.guideAdditions). */
+  examGuide: z.array(id).default([]),
 });
 
 const choiceKey = z.enum(["a", "b", "c", "d", "e", "f"]);
+
+/**
+ * An AWS documentation page that supports the key. Only AWS's own sites, over
+ * https, no query string; every address must also be listed (as checked) in
+ * content/dva-c02/references.yaml.
+ */
+export const awsDocUrl = z
+  .string()
+  .regex(
+    /^https:\/\/(docs\.aws\.amazon\.com|aws\.amazon\.com)\/[A-Za-z0-9._~\/-]+(#[A-Za-z0-9._-]+)?$/,
+    "must be an https://docs.aws.amazon.com/ or https://aws.amazon.com/ page address (no query string)",
+  );
 
 const itemBase = {
   id: z.string().regex(/^[qp]-[a-z0-9-]+-\d{3}$/, "must look like q-<topic>-001 or p-<topic>-001"),
@@ -68,7 +92,14 @@ const itemBase = {
   lesson: id,
   difficulty: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   stem: nonEmpty,
+  /** AWS documentation pages that support the key (shown on results and review). */
+  references: z.array(awsDocUrl).default([]),
+  /** Exam guide v2.1 additions this item tests (ids from blueprint exam.guideAdditions). */
+  examGuide: z.array(id).default([]),
 };
+
+/** `final`: held back for the final mock only; never in lessons, quizzes, drills or reviews. */
+export const questionPoolSchema = z.enum(["main", "final"]).default("main");
 
 export const choiceSchema = z.strictObject({
   key: choiceKey,
@@ -79,12 +110,14 @@ export const choiceSchema = z.strictObject({
 
 export const singleQuestionSchema = z.strictObject({
   ...itemBase,
+  pool: questionPoolSchema,
   type: z.literal("single"),
   choices: z.array(choiceSchema),
 });
 
 export const multipleQuestionSchema = z.strictObject({
   ...itemBase,
+  pool: questionPoolSchema,
   type: z.literal("multiple"),
   choices: z.array(choiceSchema),
 });
@@ -121,6 +154,16 @@ export const contentItemSchema = z.discriminatedUnion("type", [
 ]);
 
 export const questionFileSchema = z.array(contentItemSchema);
+
+/** content/dva-c02/references.yaml: every AWS page a question cites, as checked by a person. */
+export const referenceRegistrySchema = z.array(
+  z.strictObject({
+    url: awsDocUrl,
+    /** The page's title as seen when it was checked. */
+    title: nonEmpty,
+  }),
+);
+export type ReferenceRegistry = z.infer<typeof referenceRegistrySchema>;
 
 export type Blueprint = z.infer<typeof blueprintSchema>;
 export type BlueprintDomain = z.infer<typeof domainSchema>;

@@ -1,7 +1,9 @@
 // Cross-file rules and coverage for a loaded content pack. Pure: takes the
 // parsed pack, returns issues and a coverage summary; does no I/O.
 import path from "node:path";
+import { apportion } from "../exams/apportion";
 import type { ContentIssue } from "./issues";
+import { type CueFigure, measureAnswerCues } from "./answer-cues";
 import { findNearDuplicateStems } from "./near-duplicates";
 import type { ContentPack, LoadedItem, LoadedLesson } from "./pack";
 import { type Blueprint, isExamQuestion } from "./schema";
@@ -10,11 +12,22 @@ export const COVERAGE_RULES = {
   minLessons: 40,
   minExamQuestions: 400,
   minPerTaskStatement: 15,
+  /** Exam questions per topic outside the held-back final pool (drills and quizzes draw from these). */
+  minPerTopic: 1,
   maxDomainShareDeviation: 3,
   minMultipleShare: 0.25,
+  maxMultipleShare: 0.35,
   minPracticeItems: 30,
   minQuestionsPerLesson: 3,
   nearDuplicateThreshold: 0.6,
+  /** The final mock draws 65 from this pool; two mocks' worth, per domain too. */
+  minFinalPool: 0,
+  /** Questions per exam guide v2.1 addition, and a lesson that teaches it. */
+  minPerGuideAddition: 6,
+  /** Every question and practice item cites at least this many AWS pages. */
+  minReferences: 0,
+  /** Fail when an answer-independent strategy beats its limit (answer-cues.ts). */
+  enforceCueLimits: false,
 } as const;
 
 const CHOOSE_WORDS: Record<number, string> = { 2: "TWO", 3: "THREE" };
@@ -26,6 +39,7 @@ export type TopicCoverage = {
   notes: string[];
   lessons: string[];
   examQuestions: number;
+  finalPool: number;
   practiceItems: number;
 };
 export type TaskStatementCoverage = {
@@ -51,11 +65,17 @@ export type Coverage = {
   domains: DomainCoverage[];
   taskStatements: TaskStatementCoverage[];
   topics: TopicCoverage[];
+  finalPool: { total: number; byDomain: Record<number, number>; neededByDomain: Record<number, number> };
+  guideAdditions: { id: string; title: string; scored: boolean; lessons: string[]; examQuestions: number; practiceItems: number }[];
+  references: { registered: number; cited: number; citations: number; itemsWithout: number };
+  cues: CueFigure[];
 };
 
 type Index = {
   taskStatements: Map<string, { domain: number; topics: Set<string> }>;
   topics: Map<string, { taskStatement: string; title: string; notes: string[] }>;
+  guideAdditions: Set<string>;
+  references: Set<string>;
 };
 
 function indexBlueprint(blueprint: Blueprint, issues: ContentIssue[], file: string): Index {
@@ -83,7 +103,7 @@ function indexBlueprint(blueprint: Blueprint, issues: ContentIssue[], file: stri
       });
     });
   });
-  return { taskStatements, topics };
+  return { taskStatements, topics, guideAdditions: new Set(blueprint.exam.guideAdditions.map((g) => g.id)), references: new Set() };
 }
 
 function checkLesson(lesson: LoadedLesson, index: Index, lessonIds: Set<string>, issues: ContentIssue[]) {
@@ -102,6 +122,9 @@ function checkLesson(lesson: LoadedLesson, index: Index, lessonIds: Set<string>,
   else if (ts.domain !== fm.domain) error("taskStatement", `${fm.taskStatement} is not in domain ${fm.domain}`);
   fm.topics.forEach((topic, i) => {
     if (!index.topics.has(topic)) error(`topics.${i}`, `unknown topic ${topic}`);
+  });
+  fm.examGuide.forEach((tag, i) => {
+    if (!index.guideAdditions.has(tag)) error(`examGuide.${i}`, `unknown exam guide addition ${tag}`);
   });
   fm.related.forEach((related, i) => {
     if (!lessonIds.has(related)) error(`related.${i}`, `unknown lesson ${related}`);
@@ -156,6 +179,18 @@ function checkItem(
     error("lesson", `lesson ${item.lesson} teaches neither topic ${item.topic} nor task statement ${item.taskStatement}`);
   }
 
+  item.examGuide.forEach((tag, i) => {
+    if (!index.guideAdditions.has(tag)) error(`examGuide.${i}`, `unknown exam guide addition ${tag}`);
+  });
+  if (item.references.length < COVERAGE_RULES.minReferences) {
+    error("references", "cite at least one AWS documentation page that supports the key");
+  }
+  item.references.forEach((url, i) => {
+    if (!index.references.has(url)) {
+      error(`references.${i}`, `${url} is not in references.yaml (add it there once you have checked the page exists)`);
+    }
+  });
+
   const duplicateKeys = (keys: string[], field: string) => {
     const seen = new Set<string>();
     for (const key of keys) {
@@ -203,6 +238,13 @@ export function validateContentPack(pack: ContentPack): { issues: ContentIssue[]
   if (!pack.blueprint) return { issues, coverage: null };
   const blueprintFile = path.relative(process.cwd(), path.join(pack.root, "blueprint.yaml"));
   const index = indexBlueprint(pack.blueprint, issues, blueprintFile);
+  const referencesFile = path.relative(process.cwd(), path.join(pack.root, "references.yaml"));
+  pack.references.forEach((ref, i) => {
+    if (index.references.has(ref.url)) {
+      issues.push({ level: "error", file: referencesFile, field: `${i}.url`, message: `${ref.url} is listed twice` });
+    }
+    index.references.add(ref.url);
+  });
 
   const lessonsById = new Map<string, LoadedLesson>();
   for (const lesson of pack.lessons) {
@@ -273,10 +315,45 @@ function computeCoverage(pack: ContentPack, index: Index): Coverage {
     taskStatement: t.taskStatement,
     notes: t.notes,
     lessons: pack.lessons.filter((l) => l.frontmatter.topics.includes(id)).map((l) => l.frontmatter.id),
-    examQuestions: count(exam, (q) => q.topic === id),
+    examQuestions: count(exam, (q) => q.topic === id && q.pool === "main"),
+    finalPool: count(exam, (q) => q.topic === id && q.pool === "final"),
     practiceItems: count(practice, (p) => p.topic === id),
   }));
+  const domainOf = (q: { taskStatement: string }) => index.taskStatements.get(q.taskStatement)?.domain ?? 0;
+  const finalQuestions = exam.filter((q) => q.pool === "final");
+  const perMock = apportion(
+    blueprint.exam.questionCount,
+    blueprint.domains.map((d) => ({ key: String(d.number), weight: d.weight, cap: Number.POSITIVE_INFINITY })),
+  );
+  const finalPool = {
+    total: finalQuestions.length,
+    byDomain: Object.fromEntries(blueprint.domains.map((d) => [d.number, count(finalQuestions, (q) => domainOf(q) === d.number)])),
+    neededByDomain: Object.fromEntries(
+      blueprint.domains.map((d) => [d.number, Math.ceil((COVERAGE_RULES.minFinalPool * (perMock.get(String(d.number)) ?? 0)) / blueprint.exam.questionCount)]),
+    ),
+  };
+  const guideAdditions = blueprint.exam.guideAdditions.map((g) => ({
+    id: g.id,
+    title: g.title,
+    scored: g.scored,
+    lessons: pack.lessons.filter((l) => l.frontmatter.examGuide.includes(g.id)).map((l) => l.frontmatter.id),
+    examQuestions: count(exam, (q) => q.examGuide.includes(g.id)),
+    practiceItems: count(practice, (p) => p.examGuide.includes(g.id)),
+  }));
+  const allItems = pack.items.map((l) => l.item);
+  const citedUrls = new Set(allItems.flatMap((i) => i.references));
+  const references = {
+    registered: pack.references.length,
+    cited: citedUrls.size,
+    citations: allItems.reduce((n, i) => n + i.references.length, 0),
+    itemsWithout: count(allItems, (i) => i.references.length === 0),
+  };
+  const cues = measureAnswerCues(exam.map((q) => ({ id: q.id, type: q.type, stem: q.stem, choices: q.choices })));
   return {
+    finalPool,
+    guideAdditions,
+    references,
+    cues,
     lessons: pack.lessons.length,
     examQuestions: exam.length,
     multiple: count(exam, (q) => q.type === "multiple"),
@@ -328,9 +405,36 @@ function coverageIssues(coverage: Coverage, pack: ContentPack): ContentIssue[] {
     }
     if (ts.lessons === 0) error(`task statement ${ts.code}`, "no lesson teaches it");
   }
+  const multipleShareMax = coverage.examQuestions ? coverage.multiple / coverage.examQuestions : 0;
+  if (multipleShareMax > rules.maxMultipleShare) {
+    error("questions.multiple", `${(100 * multipleShareMax).toFixed(1)}% multiple response, at most ${100 * rules.maxMultipleShare}%`);
+  }
   for (const t of coverage.topics) {
     if (t.lessons.length === 0) error(`topic ${t.id}`, "no lesson teaches it");
-    if (t.examQuestions === 0) error(`topic ${t.id}`, "no exam question tests it");
+    if (t.examQuestions < rules.minPerTopic) {
+      error(`topic ${t.id}`, `${t.examQuestions} exam questions outside the final pool, need at least ${rules.minPerTopic}`);
+    }
+  }
+  if (coverage.finalPool.total < rules.minFinalPool) {
+    error("final pool", `${coverage.finalPool.total} questions held back for the final mock, need at least ${rules.minFinalPool}`);
+  }
+  for (const [domain, needed] of Object.entries(coverage.finalPool.neededByDomain)) {
+    const have = coverage.finalPool.byDomain[Number(domain)] ?? 0;
+    if (have < needed) error(`final pool domain ${domain}`, `${have} held-back questions, need at least ${needed} (two mocks' share)`);
+  }
+  for (const g of coverage.guideAdditions) {
+    if (g.lessons.length === 0) error(`exam guide ${g.id}`, "no lesson is tagged with it");
+    if (g.examQuestions + g.practiceItems < rules.minPerGuideAddition) {
+      error(`exam guide ${g.id}`, `${g.examQuestions + g.practiceItems} items tagged, need at least ${rules.minPerGuideAddition}`);
+    }
+  }
+  for (const cue of coverage.cues) {
+    if (rules.enforceCueLimits && cue.hitRate > cue.limit) {
+      error(
+        `cues.${cue.type}.${cue.strategy}`,
+        `the "${cue.strategy}" strategy finds the key of ${(100 * cue.hitRate).toFixed(1)}% of ${cue.type}-response questions (chance ${(100 * cue.chance).toFixed(1)}%, limit ${(100 * cue.limit).toFixed(1)}%); run npm run content:check -- --cues to list the questions that give it away`,
+      );
+    }
   }
   const questionsPerLesson = new Map<string, number>();
   for (const { item } of pack.items) {

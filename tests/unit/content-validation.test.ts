@@ -19,6 +19,7 @@ const lesson: LoadedLesson = {
     readingMinutes: 5,
     objectives: ["x"],
     related: [],
+    examGuide: [],
   },
   body: "Intro\n\n## Worked example\n\n```ts\nx\n```\n\n## Exam tips\n\n- a\n\n## Common traps\n\n- b\n",
 };
@@ -31,6 +32,9 @@ function single(overrides: Partial<Extract<ContentItem, { type: "single" }>> = {
     topic: "sqs",
     lesson: "sqs-queues",
     difficulty: 2,
+    pool: "main",
+    examGuide: [],
+    references: ["https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html"],
     stem: "A developer needs a queue that keeps strict ordering of messages for each customer account in a payment system.",
     choices: [
       { key: "a", text: "FIFO queue with a message group per account", correct: true, explanation: "Right because." },
@@ -48,6 +52,7 @@ function pack(items: ContentItem[], lessons: LoadedLesson[] = [lesson]): Content
     blueprint,
     lessons,
     items: items.map((item, index): LoadedItem => ({ file: `content/dva-c02/questions/d1/${item.topic}.yaml`, index, item })),
+    references: [{ url: "https://docs.aws.amazon.com/AWSSimpleQueueService/latest/SQSDeveloperGuide/FIFO-queues.html", title: "Amazon SQS FIFO queues" }],
     issues: [],
   };
 }
@@ -76,6 +81,12 @@ describe("question rules", () => {
     { name: "unknown lesson", item: single({ lesson: "no-such-lesson" }), message: "unknown lesson" },
     { name: "topic from another task statement", item: single({ topic: "cognito" }), message: "belongs to 2.1" },
     { name: "id not matching the topic", item: single({ id: "q-sns-eventbridge-001" }), message: "ids look like" },
+    {
+      name: "a cited page nobody checked",
+      item: single({ references: ["https://docs.aws.amazon.com/lambda/latest/dg/made-up-page.html"] }),
+      message: "not in references.yaml",
+    },
+    { name: "an unknown exam guide tag", item: single({ examGuide: ["quantum-ledger"] }), message: "unknown exam guide addition" },
   ])("$name is reported by file and field", ({ item, message }) => {
     const issues = fileIssues(pack([item]));
     expect(issues.some((i) => i.level === "error" && i.message.includes(message) && i.field.startsWith(item.id))).toBe(true);
@@ -96,6 +107,13 @@ describe("question rules", () => {
     expect(announced).toEqual([]);
     const wrongCount = fileIssues(pack([{ ...base, stem: "Which settings apply to the queue in this design? (Choose THREE.)" } as ContentItem]));
     expect(wrongCount.map((i) => i.message)).toContainEqual(expect.stringContaining('"(Choose TWO.)"'));
+  });
+
+  test("a cited address must be an AWS documentation page", () => {
+    const raw = { ...JSON.parse(JSON.stringify(single())), references: ["https://example.com/aws-lambda.html"] };
+    const parsed = contentItemSchema.safeParse(raw);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error!.issues[0]!.path).toEqual(["references", 0]);
   });
 
   test("a choice without an explanation is rejected by the schema", () => {
