@@ -28,7 +28,7 @@ export function renderCoverageReport(coverage: Coverage, issues: ContentIssue[])
     `| difficulty 1 / 2 / 3 | ${coverage.difficulty[1]} / ${coverage.difficulty[2]} / ${coverage.difficulty[3]} | | |`,
     "",
     `| exam questions held back for the final mock | ${coverage.finalPool.total} (domains ${Object.values(coverage.finalPool.byDomain).join(" / ")}) | ≥ ${COVERAGE_RULES.minFinalPool} (≥ ${Object.values(coverage.finalPool.neededByDomain).join(" / ")}) | ${mark(coverage.finalPool.total >= COVERAGE_RULES.minFinalPool && Object.entries(coverage.finalPool.neededByDomain).every(([d, n]) => (coverage.finalPool.byDomain[Number(d)] ?? 0) >= n))} |`,
-    `| AWS documentation links | ${coverage.references.citations} citations of ${coverage.references.cited} pages (${coverage.references.registered} checked pages in references.yaml) | every item cites one | ${mark(coverage.references.itemsWithout === 0)} (${coverage.references.itemsWithout} without) |`,
+    `| AWS documentation links | ${coverage.references.citations} citations of ${coverage.references.cited} pages (${coverage.references.registered} checked pages in references/) | every item cites one | ${mark(coverage.references.itemsWithout === 0)} (${coverage.references.itemsWithout} without) |`,
     "",
     "## Answer cues (test-wiseness strategies)",
     "",

@@ -23,7 +23,7 @@ export type ContentPack = {
   blueprint: Blueprint | null;
   lessons: LoadedLesson[];
   items: LoadedItem[];
-  /** content/dva-c02/references.yaml: the AWS pages questions may cite, each checked by a person. */
+  /** content/dva-c02/references/*.yaml: the AWS pages questions may cite, each checked by a person. */
   references: ReferenceRegistry;
   issues: ContentIssue[];
 };
@@ -97,15 +97,16 @@ export function loadContentPack(root: string = DEFAULT_PACK_ROOT): ContentPack {
     });
   }
 
-  let references: ReferenceRegistry = [];
-  const referencesFile = path.join(root, "references.yaml");
-  try {
-    const parsed = referenceRegistrySchema.safeParse(parseYaml(readFileSync(referencesFile, "utf8")) ?? []);
-    if (parsed.success) references = parsed.data;
-    else issues.push(...zodIssuesToContent(relative(referencesFile), "", parsed.error.issues));
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") {
-      issues.push({ level: "error", file: relative(referencesFile), field: "", message: (error as Error).message });
+  // One registry file per author (references/<name>.yaml) so parallel writers
+  // never edit the same file; an address may appear in several.
+  const references: ReferenceRegistry = [];
+  for (const file of listFiles(path.join(root, "references"), /\.ya?ml$/)) {
+    try {
+      const parsed = referenceRegistrySchema.safeParse(parseYaml(readFileSync(file, "utf8")) ?? []);
+      if (parsed.success) references.push(...parsed.data);
+      else issues.push(...zodIssuesToContent(relative(file), "", parsed.error.issues));
+    } catch (error) {
+      issues.push({ level: "error", file: relative(file), field: "", message: `not valid YAML: ${(error as Error).message}` });
     }
   }
 

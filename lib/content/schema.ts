@@ -155,7 +155,7 @@ export const contentItemSchema = z.discriminatedUnion("type", [
 
 export const questionFileSchema = z.array(contentItemSchema);
 
-/** content/dva-c02/references.yaml: every AWS page a question cites, as checked by a person. */
+/** content/dva-c02/references/*.yaml: every AWS page a question cites, as checked by a person. */
 export const referenceRegistrySchema = z.array(
   z.strictObject({
     url: awsDocUrl,

@@ -84,7 +84,7 @@ describe("question rules", () => {
     {
       name: "a cited page nobody checked",
       item: single({ references: ["https://docs.aws.amazon.com/lambda/latest/dg/made-up-page.html"] }),
-      message: "not in references.yaml",
+      message: "not in content/dva-c02/references/",
     },
     { name: "an unknown exam guide tag", item: single({ examGuide: ["quantum-ledger"] }), message: "unknown exam guide addition" },
   ])("$name is reported by file and field", ({ item, message }) => {
