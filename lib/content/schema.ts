@@ -76,7 +76,7 @@ const choiceKey = z.enum(["a", "b", "c", "d", "e", "f"]);
 /**
  * An AWS documentation page that supports the key. Only AWS's own sites, over
  * https, no query string; every address must also be listed (as checked) in
- * content/dva-c02/references.yaml.
+ * content/dva-c02/references/ (one YAML file per author).
  */
 export const awsDocUrl = z
   .string()
