@@ -49,6 +49,17 @@ export const changePasswordSchema = z
     message: "The two new passwords do not match.",
   });
 
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match.",
+  });
+
 export type FieldErrors = Partial<Record<string, string[]>>;
 
 /** Result of a form action, for useActionState. */
