@@ -7,14 +7,7 @@ import cluster from "node:cluster";
 import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import next from "next";
-import {
-  EDGE_HEADERS,
-  EDGE_HEADER_PREFIX,
-  edgeConfigFromEnv,
-  resolveArrivedAt,
-  resolveClientIp,
-  resolveProtocol,
-} from "../lib/edge/request-edge";
+import { edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -30,14 +23,7 @@ async function serve() {
   await app.prepare();
   const handle = app.getRequestHandler();
   httpServer.on("request", (req, res) => {
-    const receivedAt = Date.now();
-    for (const name of Object.keys(req.headers)) {
-      if (name.startsWith(EDGE_HEADER_PREFIX)) delete req.headers[name];
-    }
-    const socketAddress = req.socket.remoteAddress;
-    req.headers[EDGE_HEADERS.clientIp] = resolveClientIp(edge, socketAddress, req.headers["x-forwarded-for"]);
-    req.headers[EDGE_HEADERS.arrivedAt] = String(resolveArrivedAt(edge, socketAddress, req.headers, receivedAt));
-    req.headers[EDGE_HEADERS.protocol] = resolveProtocol(edge, socketAddress, req.headers["x-forwarded-proto"]);
+    stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, Date.now());
     void handle(req, res);
   });
   httpServer.listen(port, hostname);

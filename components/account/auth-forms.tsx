@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { PasswordField } from "@/components/ui/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { requestPasswordResetAction, resetPasswordAction, signInAction, signUpAction } from "@/lib/auth/actions";
-import { type FormState, PASSWORD_MIN_LENGTH } from "@/lib/auth/validation";
+import { type FormState, PASSWORD_MIN_LENGTH } from "@/lib/auth/form-state";
 
 const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
 const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters, mixing letters with a digit or symbol.`;

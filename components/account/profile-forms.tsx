@@ -7,7 +7,7 @@ import { Field } from "@/components/ui/field";
 import { PasswordField } from "@/components/ui/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changePasswordAction, updateProfileAction } from "@/lib/auth/actions";
-import { type FormState, PASSWORD_MIN_LENGTH } from "@/lib/auth/validation";
+import { type FormState, PASSWORD_MIN_LENGTH } from "@/lib/auth/form-state";
 
 export function ProfileNameForm({ name }: { name: string }) {
   const [state, action] = useActionState(updateProfileAction, {} as FormState);

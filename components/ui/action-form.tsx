@@ -6,7 +6,7 @@
 // with it, the submit runs in a transition instead, so React's automatic form
 // reset never wipes the fields.
 import { type ComponentProps, type FormEvent, useEffect, useRef, useTransition } from "react";
-import type { FormState } from "@/lib/auth/validation";
+import type { FormState } from "@/lib/auth/form-state";
 
 export function ActionForm({
   action,

@@ -9,6 +9,7 @@ import { AuthError } from "next-auth";
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
+import { serverEnv } from "@/lib/env";
 import { deliverPendingMail } from "@/lib/mail/outbox";
 import { signIn, signOut } from "./auth";
 import { safeCallbackPath } from "./callback-url";
@@ -126,7 +127,7 @@ export const requestPasswordResetAction = defineFormAction(
     // Over the per-account limit we still answer the same, without sending more mail.
     const account = await consumeLimit(db, "passwordResetPerAccount", input.email);
     if (account.allowed) {
-      const { queued } = await startPasswordReset(db, { email: input.email, now: new Date() });
+      const { queued } = await startPasswordReset(db, { email: input.email, now: new Date(), publicUrl: serverEnv().STRATUS_PUBLIC_URL });
       if (queued) await deliverPendingMail(db).catch(() => 0); // best effort now; the scheduled job retries
     }
     return { ok: true, message: FORGOT_SENT };

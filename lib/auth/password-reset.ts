@@ -6,7 +6,6 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { AppError } from "@/lib/app-error";
 import type { Db } from "@/lib/db";
-import { serverEnv } from "@/lib/env";
 import { enqueueMail } from "@/lib/mail/outbox";
 import { hashPassword } from "./password";
 import { revokeAllSessions } from "./session-store";
@@ -15,8 +14,9 @@ export const RESET_LINK_MINUTES = 30;
 
 const digest = (token: string) => createHash("sha256").update(token).digest("hex");
 
-export function resetLink(token: string): string {
-  return new URL(`/reset-password?token=${encodeURIComponent(token)}`, serverEnv().STRATUS_PUBLIC_URL).toString();
+/** The link in the mail, on the configured public address (never the request's Host header). */
+export function resetLink(token: string, publicUrl: string): string {
+  return new URL(`/reset-password?token=${encodeURIComponent(token)}`, publicUrl).toString();
 }
 
 /**
@@ -25,7 +25,7 @@ export function resetLink(token: string): string {
  */
 export async function startPasswordReset(
   db: Db,
-  options: { email: string; now: Date; requestedBy?: string },
+  options: { email: string; now: Date; publicUrl: string; requestedBy?: string },
 ): Promise<{ queued: boolean }> {
   const user = await db.user.findUnique({ where: { email: options.email }, select: { id: true, name: true, email: true, disabledAt: true } });
   if (!user || user.disabledAt) return { queued: false };
@@ -51,7 +51,7 @@ export async function startPasswordReset(
           : "Someone (we hope you) asked to reset the password of your Stratus account.",
         `Choose a new password here within ${RESET_LINK_MINUTES} minutes:`,
         "",
-        resetLink(token),
+        resetLink(token, options.publicUrl),
         "",
         "The link works once. If you did not ask for it, ignore this message: your password stays as it is.",
       ].join("\n"),

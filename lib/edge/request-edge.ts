@@ -121,3 +121,23 @@ export function resolveArrivedAt(
   if (stamped > receivedAt + config.maxSkewMs || stamped < receivedAt - config.maxAgeMs) return receivedAt;
   return Math.min(stamped, receivedAt);
 }
+
+/**
+ * What the edge server does to every request before Next.js sees it: deletes
+ * any x-stratus-* header the client sent, then stamps the client address, the
+ * arrival time and the protocol. Mutates and returns `headers`.
+ */
+export function stampEdgeHeaders(
+  config: EdgeConfig,
+  request: { headers: Record<string, HeaderValue>; socketAddress: string | undefined },
+  receivedAt: number,
+): Record<string, HeaderValue> {
+  const { headers, socketAddress } = request;
+  for (const name of Object.keys(headers)) {
+    if (name.toLowerCase().startsWith(EDGE_HEADER_PREFIX)) delete headers[name];
+  }
+  headers[EDGE_HEADERS.clientIp] = resolveClientIp(config, socketAddress, headers["x-forwarded-for"]);
+  headers[EDGE_HEADERS.arrivedAt] = String(resolveArrivedAt(config, socketAddress, headers, receivedAt));
+  headers[EDGE_HEADERS.protocol] = resolveProtocol(config, socketAddress, headers["x-forwarded-proto"]);
+  return headers;
+}

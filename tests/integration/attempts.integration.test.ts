@@ -157,6 +157,23 @@ describe("saving answers", () => {
     expect(answerSaveSchema.safeParse({ position: 999, chosenKeys: ["a"], flagged: false, timeSpentMs: 0, seq: 1 }).success).toBe(false);
   });
 
+  test("a batch is all-or-nothing: one invalid save and none is applied (finding 9)", async () => {
+    const user = await newUser();
+    const { attemptId } = await startAttempt(t.db, { userId: user, input: { mode: "MOCK" }, now: T0, settings });
+    const view = await runner(user, attemptId);
+    const [first, second] = view.items;
+    // A key the second question lacks: refused by the save statement, so the whole batch is.
+    const unused = ["a", "b", "c", "d", "e", "f"].find((k) => !second!.choices.some((c) => c.key === k))!;
+    const batch = [save(first!.position, [first!.choices[0]!.key], 10), save(second!.position, [unused], 11)];
+    await expectAppError(saveAnswers(t.db, { userId: user, sessionId: await sid(user), attemptId, saves: batch, now: at(20), settings }), "INVALID");
+    const after = await runner(user, attemptId);
+    expect(after.items[0]!.chosenKeys).toEqual([]);
+    expect(after.items[0]!.saveSeq).toBe("0");
+    // The same batch without the bad save is applied whole.
+    const ok = await saveAnswers(t.db, { userId: user, sessionId: await sid(user), attemptId, saves: [batch[0]!, save(second!.position, [second!.choices[1]!.key], 11)], now: at(21), settings });
+    expect(ok.map((r) => r.status)).toEqual(["saved", "saved"]);
+  });
+
   test("saves inside the grace are accepted, after it refused, and the attempt is then graded", async () => {
     const erin = users[4]!;
     const short = { ...settings, mockMinutes: 1 };
@@ -278,6 +295,56 @@ describe("a save racing the grading", () => {
     const result = await outcome;
     expect(result instanceof AppError && result.code === "CLOSED", `the racing save answered ${JSON.stringify(result)}`).toBe(true);
     expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
+  });
+});
+
+describe("keys of an open timed attempt stay locked everywhere (finding 6)", () => {
+  test("practice started during a mock never draws the mock's questions", async () => {
+    const user = await newUser();
+    const mock = await startAttempt(t.db, { userId: user, input: { mode: "MOCK" }, now: T0, settings });
+    const inMock = new Set((await t.db.attemptItem.findMany({ where: { attemptId: mock.attemptId }, select: { questionId: true } })).map((i) => i.questionId));
+    const topic = (await t.db.question.findFirstOrThrow({ where: { id: { in: [...inMock] } }, select: { topicId: true } })).topicId;
+    const quiz = await startAttempt(t.db, { userId: user, input: { mode: "QUIZ", scope: { kind: "topic", topic }, count: 30 }, now: at(1), settings });
+    const inQuiz = (await t.db.attemptItem.findMany({ where: { attemptId: quiz.attemptId }, select: { questionId: true } })).map((i) => i.questionId);
+    expect(inQuiz.length).toBeGreaterThan(0);
+    expect(inQuiz.filter((id) => inMock.has(id))).toEqual([]);
+  });
+
+  test("a practice check, a practice runner and quiz results withhold a question that is also in the open mock", async () => {
+    const user = await newUser();
+    // A quiz from before the mock, then a mock that shares its first question.
+    const quiz = await startAttempt(t.db, { userId: user, input: { mode: "QUIZ", scope: { kind: "domain", domain: 1 }, count: 3 }, now: T0, settings });
+    const items = await t.db.attemptItem.findMany({ where: { attemptId: quiz.attemptId }, orderBy: { position: "asc" } });
+    const shared = items[0]!;
+    const keys = await t.db.choice.findMany({ where: { questionId: shared.questionId }, select: { key: true, correct: true } });
+    const mock = await t.db.attempt.create({
+      data: { userId: user, examId: "dva-c02", mode: "MOCK", config: {}, questionCount: 1, startedAt: at(1), deadline: at(3600) },
+    });
+    await t.db.attemptItem.create({
+      data: { attemptId: mock.id, position: 0, questionId: shared.questionId, questionVersion: shared.questionVersion, choiceOrder: shared.choiceOrder },
+    });
+    const correct = keys.filter((k) => k.correct).map((k) => k.key);
+    await expectAppError(checkAnswer(t.db, { userId: user, attemptId: quiz.attemptId, position: 0, chosenKeys: correct, now: at(2) }), "FORBIDDEN");
+    // Another question of the same quiz is still checked as usual.
+    const other = await t.db.choice.findFirstOrThrow({ where: { questionId: items[1]!.questionId }, select: { key: true } });
+    expect((await checkAnswer(t.db, { userId: user, attemptId: quiz.attemptId, position: 1, chosenKeys: [other.key], now: at(2) })).explanations.length).toBeGreaterThan(0);
+
+    await saveAnswers(t.db, { userId: user, sessionId: await sid(user), attemptId: quiz.attemptId, saves: [save(0, correct, 5)], now: at(3), settings });
+    await submitAttempt(t.db, { userId: user, attemptId: quiz.attemptId, now: at(4), settings });
+    const results = (await loadResults(t.db, { userId: user, attemptId: quiz.attemptId, now: at(5), settings }))!;
+    const withheld = results.items.find((i) => i.questionId === shared.questionId)!;
+    expect(withheld.withheld).toBe(true);
+    expect(withheld.correct).toBe(false);
+    expect(withheld.choices.every((c) => !c.correct && c.explanation === "")).toBe(true);
+    expect(results.items.find((i) => i.questionId === items[1]!.questionId)!.withheld).toBe(false);
+
+    // Once the mock is graded, the same results show everything.
+    await submitAttempt(t.db, { userId: user, attemptId: mock.id, now: at(6), settings });
+    const after = (await loadResults(t.db, { userId: user, attemptId: quiz.attemptId, now: at(7), settings }))!;
+    const shown = after.items.find((i) => i.questionId === shared.questionId)!;
+    expect(shown.withheld).toBe(false);
+    expect(shown.correct).toBe(true);
+    expect(shown.choices.some((c) => c.correct && c.explanation.length > 0)).toBe(true);
   });
 });
 

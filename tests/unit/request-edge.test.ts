@@ -8,6 +8,7 @@ import {
   resolveArrivedAt,
   resolveClientIp,
   resolveProtocol,
+  stampEdgeHeaders,
 } from "@/lib/edge/request-edge";
 import { arrivedAt } from "@/lib/http/request-edge";
 
@@ -97,5 +98,25 @@ describe("reading the edge's stamps inside the app", () => {
   test("an arrival stamp later than the handler's clock is capped at it", () => {
     process.env.STRATUS_EDGE = "1";
     expect(arrivedAt(new Headers({ [EDGE_HEADERS.arrivedAt]: "1764928999000" }), handlerNow).getTime()).toBe(handlerNow.getTime());
+  });
+});
+
+describe("the edge's stamping of a request", () => {
+  test("a client's own x-stratus-* headers never get through, whatever their case", () => {
+    const headers: Record<string, string | string[] | undefined> = {
+      "x-stratus-client-ip": "10.9.9.9",
+      "X-Stratus-Arrived-At": "1",
+      "x-stratus-anything": "x",
+      "x-forwarded-for": "203.0.113.9",
+      accept: "text/html",
+    };
+    stampEdgeHeaders(config(), { headers, socketAddress: "198.51.100.7" }, 1_000_000);
+    expect(headers).toEqual({
+      "x-forwarded-for": "203.0.113.9",
+      accept: "text/html",
+      [EDGE_HEADERS.clientIp]: "198.51.100.7",
+      [EDGE_HEADERS.arrivedAt]: "1000000",
+      [EDGE_HEADERS.protocol]: "http",
+    });
   });
 });
