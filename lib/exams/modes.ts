@@ -1,15 +1,15 @@
 // What each attempt mode means. Pure.
 import { z } from "zod";
 
-export const ATTEMPT_MODES = ["MOCK", "QUIZ", "DRILL"] as const;
+export const ATTEMPT_MODES = ["MOCK", "REVIEW_EXAM", "FINAL_MOCK", "QUIZ", "DRILL"] as const;
 export type AttemptMode = (typeof ATTEMPT_MODES)[number];
 
 export const MOCK_QUESTION_COUNT = 65;
 export const PRACTICE_SIZES = [5, 10, 15, 20, 30] as const;
 
-/** Timed with no feedback until the end (mock) vs untimed with an explanation after each answer. */
-export const isTimed = (mode: AttemptMode) => mode === "MOCK";
-export const revealsAsYouGo = (mode: AttemptMode) => mode !== "MOCK";
+/** Timed with no feedback until the end (mocks) vs an explanation after each answer (everything else). */
+export const isTimed = (mode: AttemptMode) => mode === "MOCK" || mode === "FINAL_MOCK";
+export const revealsAsYouGo = (mode: AttemptMode) => mode !== "MOCK" && mode !== "FINAL_MOCK";
 
 export const quizScopeSchema = z.union([
   z.object({ kind: z.literal("domain"), domain: z.coerce.number().int().min(1).max(4) }),
