@@ -22,6 +22,15 @@ export default defineConfig({
       },
       {
         resolve: { alias },
+        esbuild: { jsx: "automatic" },
+        test: {
+          name: "component",
+          environment: "jsdom",
+          include: ["tests/component/**/*.test.tsx"],
+        },
+      },
+      {
+        resolve: { alias },
         test: {
           name: "integration",
           environment: "node",
