@@ -71,6 +71,7 @@ await gate("lint", bin("eslint"), [".", "--max-warnings", "0"]);
 await gate("typecheck", "npm", ["run", "-s", "typecheck"]);
 await gate("content check", "npm", ["run", "-s", "content:check"]);
 await vitest("unit", "unit");
+await vitest("component", "component");
 await vitest("integration", "integration");
 const built = await gate("build", bin("next"), ["build"]);
 if (built) await playwright();
