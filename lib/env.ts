@@ -1,5 +1,6 @@
 // Server environment, parsed once at start-up. Import from server code only.
 import { z } from "zod";
+import { DEFAULT_GRACE_SECONDS, EXAM_FORMAT } from "@/lib/exams/exam-format";
 
 const serverEnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL"),
@@ -8,9 +9,9 @@ const serverEnvSchema = z.object({
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Minutes for a full mock exam; tests shorten it. */
-  STRATUS_MOCK_MINUTES: z.coerce.number().positive().default(130),
+  STRATUS_MOCK_MINUTES: z.coerce.number().positive().default(EXAM_FORMAT.minutes),
   /** Seconds after the deadline during which in-flight saves are still accepted. */
-  STRATUS_SAVE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
+  STRATUS_SAVE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(DEFAULT_GRACE_SECONDS),
   /** Bearer token for POST /api/cron/grade-expired; the route refuses every call without one. */
   CRON_SECRET: z.string().min(16).optional(),
   /** The address people use to reach Stratus; links in mail point here (never at a request's Host header). */

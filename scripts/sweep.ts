@@ -1,7 +1,7 @@
 // npm run sweep — grades every attempt past its deadline (plus grace) once.
 // Schedule it (cron, EventBridge Scheduler…) or call POST /api/cron/grade-expired.
 import { createPrismaClient } from "../lib/database/client";
-import { gradeOverdueAttempts } from "../lib/exams/attempts";
+import { gradeOverdueAttempts } from "../lib/exams/sweep";
 
 const url = process.env.DATABASE_URL;
 if (!url) {

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { AttemptSummary } from "@/lib/exams/attempts";
+import type { AttemptSummary } from "@/lib/exams/attempt-history";
 
 const when = (iso: string) => new Date(iso).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" });
 

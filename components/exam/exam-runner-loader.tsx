@@ -2,7 +2,7 @@
 // Loads the runner in the browser only: it restores unsent answers from
 // localStorage before its first render.
 import dynamic from "next/dynamic";
-import type { RunnerView } from "@/lib/exams/attempts";
+import type { RunnerView } from "@/lib/exams/runner-view";
 
 const ExamRunner = dynamic(() => import("./exam-runner"), {
   ssr: false,

@@ -1,20 +1,28 @@
 "use client";
 // Every question of a graded attempt: your answer, the right answer, every
-// choice's explanation and the lesson, filterable by outcome.
+// explanation, the AWS pages behind the key and the lesson, filterable by outcome.
 import Link from "next/link";
 import { useState } from "react";
+import { QuestionText } from "@/components/question/question-text";
+import { ResponseInput } from "@/components/question/response-input";
+import { References } from "@/components/question/reveal-panel";
 import { cn } from "@/components/ui/cn";
-import type { ReviewItem } from "@/lib/exams/attempts";
+import type { ReviewItem } from "@/lib/exams/attempt-results";
 
 const FILTERS = [
   { id: "all", label: "All", keep: () => true },
   { id: "correct", label: "Correct", keep: (i: ReviewItem) => i.correct },
-  { id: "incorrect", label: "Incorrect", keep: (i: ReviewItem) => i.answered && !i.correct },
+  { id: "incorrect", label: "Incorrect", keep: (i: ReviewItem) => i.answered && !i.correct && i.reveal !== null },
   { id: "unanswered", label: "Unanswered", keep: (i: ReviewItem) => !i.answered },
   { id: "flagged", label: "Flagged", keep: (i: ReviewItem) => i.flagged },
 ] as const;
 
-const LETTERS = ["A", "B", "C", "D", "E", "F"];
+function verdict(item: ReviewItem): { text: string; tone: string } {
+  if (!item.reveal) return { text: "Answer hidden for now", tone: "bg-[var(--surface-muted)] text-[var(--text)]" };
+  if (item.correct) return { text: "✓ Correct", tone: "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-100" };
+  if (item.answered) return { text: "✗ Incorrect", tone: "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100" };
+  return { text: "— Unanswered", tone: "bg-[var(--surface-muted)] text-[var(--text)]" };
+}
 
 export function ReviewList({ items }: { items: ReviewItem[] }) {
   const [filter, setFilter] = useState<(typeof FILTERS)[number]["id"]>("all");
@@ -26,23 +34,17 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
         Review every question
       </h2>
       <div role="group" aria-label="Show" className="mt-3 flex flex-wrap gap-2">
-        {FILTERS.map((f) => {
-          const count = items.filter(f.keep).length;
-          return (
-            <button
-              key={f.id}
-              type="button"
-              aria-pressed={filter === f.id}
-              onClick={() => setFilter(f.id)}
-              className={cn(
-                "rounded-full border px-3 py-1 text-sm",
-                filter === f.id ? "border-brand-600 bg-brand-600 text-white" : "border-[var(--border)] bg-[var(--surface)]",
-              )}
-            >
-              {f.label} ({count})
-            </button>
-          );
-        })}
+        {FILTERS.map((f) => (
+          <button
+            key={f.id}
+            type="button"
+            aria-pressed={filter === f.id}
+            onClick={() => setFilter(f.id)}
+            className={cn("rounded-full border px-3 py-1 text-sm", filter === f.id ? "border-brand-700 bg-brand-700 text-white" : "border-[var(--border)] bg-[var(--surface)]")}
+          >
+            {f.label} ({items.filter(f.keep).length})
+          </button>
+        ))}
       </div>
       <p className="sr-only" aria-live="polite">
         Showing {shown.length} questions.
@@ -51,57 +53,36 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
         <p className="mt-6 text-[var(--text-muted)]">No questions match this filter.</p>
       ) : (
         <ol className="mt-6 space-y-5">
-          {shown.map((item) => (
-            <li key={item.position} className="rounded-2xl border border-[var(--border)] bg-[var(--surface)] p-5">
-              <div className="flex flex-wrap items-center gap-2 text-sm">
-                <span className="font-semibold">Question {item.position + 1}</span>
-                <span
-                  className={cn(
-                    "rounded-full px-2 py-0.5 text-xs font-semibold",
-                    item.correct
-                      ? "bg-green-100 text-green-900 dark:bg-green-950 dark:text-green-100"
-                      : item.answered
-                        ? "bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-100"
-                        : "bg-[var(--surface-muted)] text-[var(--text-muted)]",
-                  )}
-                >
-                  {item.withheld ? "Answer hidden for now" : item.correct ? "✓ Correct" : item.answered ? "✗ Incorrect" : "— Unanswered"}
-                </span>
-                {item.flagged && <span className="text-xs text-amber-700 dark:text-amber-300">⚑ flagged</span>}
-                {item.unsure && <span className="text-xs text-[var(--text-muted)]">marked unsure</span>}
-                <span className="ml-auto text-xs text-[var(--text-muted)]">
-                  Task statement {item.taskStatement} · {Math.round(item.timeSpentMs / 1000)} s
-                </span>
-              </div>
-              <p className="mt-3 whitespace-pre-line">{item.stem}</p>
-              {item.withheld && (
-                <p className="mt-3 rounded-lg bg-[var(--surface-muted)] p-3 text-sm">
-                  This question is also in your timed exam in progress. Its answer and explanations appear here once you submit that exam.
-                </p>
-              )}
-              <ul className="mt-4 space-y-2">
-                {item.choices.map((c, index) => (
-                  <li
-                    key={c.key}
-                    className={cn(
-                      "rounded-xl border p-3 text-sm",
-                      c.correct ? "border-green-500 bg-green-50 dark:bg-green-950" : c.chosen ? "border-red-400 bg-red-50 dark:bg-red-950" : "border-[var(--border)]",
-                    )}
-                  >
-                    <p>
-                      <strong>{LETTERS[index]}.</strong> {c.text}{" "}
-                      {c.correct && <span className="font-semibold text-green-800 dark:text-green-200">(correct answer)</span>}{" "}
-                      {c.chosen && <span className="font-semibold">(your choice)</span>}
-                    </p>
-                    {c.explanation && <p className="mt-1 text-[var(--text-muted)]">{c.explanation}</p>}
-                  </li>
-                ))}
-              </ul>
-              <Link href={`/learn/${item.lessonId}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300">
-                Study the lesson
-              </Link>
-            </li>
-          ))}
+          {shown.map((item) => {
+            const v = verdict(item);
+            return (
+              <li key={item.position} className="rounded-2xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:p-5">
+                <div className="flex flex-wrap items-center gap-2 text-sm">
+                  <span className="font-semibold">Question {item.position + 1}</span>
+                  <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", v.tone)}>{v.text}</span>
+                  {item.flagged && <span className="rounded bg-amber-200 px-1.5 text-xs text-black">⚑ flagged</span>}
+                  {item.unsure && <span className="text-xs text-[var(--text-muted)]">marked unsure</span>}
+                  <span className="ml-auto text-xs text-[var(--text-muted)]">
+                    Task statement {item.taskStatement} · {Math.round(item.timeSpentMs / 1000)} s
+                  </span>
+                </div>
+                <QuestionText text={item.stem} className="mt-3" />
+                {!item.reveal && (
+                  <p className="mt-3 rounded-lg bg-[var(--surface-muted)] p-3 text-sm">
+                    This question is also in your timed exam in progress. Its answer and explanations appear here once you submit that exam.
+                  </p>
+                )}
+                <div className="mt-4">
+                  <ResponseInput name={`review-${item.position}`} display={item.display} response={item.chosenKeys} reveal={item.reveal} />
+                </div>
+                {item.reveal?.explanation && <p className="mt-3 text-sm [overflow-wrap:anywhere]">{item.reveal.explanation}</p>}
+                {item.reveal && <References urls={item.reveal.references} />}
+                <Link href={`/learn/${item.lessonId}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300">
+                  Study the lesson
+                </Link>
+              </li>
+            );
+          })}
         </ol>
       )}
     </section>

@@ -4,13 +4,20 @@ import { Alert } from "@/components/ui/alert";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { type StartState, startAttemptAction } from "@/lib/exams/actions";
 
-export function StartMockForm({ label }: { label: string }) {
+/** Starts a full-length set: a mock, the final mock or a review exam (which may run against the clock). */
+export function StartExamForm({ mode, label, timedOption = false }: { mode: "MOCK" | "FINAL_MOCK" | "REVIEW_EXAM"; label: string; timedOption?: boolean }) {
   const [state, action] = useActionState(startAttemptAction, {} as StartState);
   return (
     <form action={action} className="space-y-3">
       {state.message && <Alert tone="error">{state.message}</Alert>}
-      <input type="hidden" name="mode" value="MOCK" />
-      <SubmitButton pendingLabel="Preparing your exam…">{label}</SubmitButton>
+      <input type="hidden" name="mode" value={mode} />
+      {timedOption && (
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="timed" className="h-4 w-4 accent-brand-600" />
+          Run against the clock (you can pause it)
+        </label>
+      )}
+      <SubmitButton pendingLabel="Preparing your questions…">{label}</SubmitButton>
     </form>
   );
 }

@@ -1,11 +1,11 @@
 "use server";
-// Starting an attempt (mock, quiz or drill) from a form. Saving, checking and
+// Starting an attempt (mock, final mock, review exam, quiz or drill) from a form. Saving, checking and
 // submitting are route handlers (app/api/attempts/…), whose addresses survive
 // a redeploy in the middle of an exam.
 import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/auth/define-action";
 import { db } from "@/lib/db";
-import { startAttempt } from "./attempts";
+import { startAttempt } from "./start-attempt";
 import { startAttemptSchema } from "./modes";
 import { examSettings } from "./settings";
 
@@ -17,6 +17,7 @@ const start = defineAction({ input: startAttemptSchema }, async ({ user, input }
 
 function inputFrom(formData: FormData): unknown {
   const mode = formData.get("mode");
+  if (mode === "REVIEW_EXAM") return { mode, timed: formData.get("timed") ?? false };
   if (mode !== "QUIZ") return { mode, count: formData.get("count") ?? undefined };
   const scope = String(formData.get("scope") ?? "");
   const [kind, value] = scope.split(":");

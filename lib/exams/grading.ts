@@ -1,17 +1,12 @@
-// Grades answers the way the real exam does: multiple response is all-or-nothing,
-// unanswered is wrong, no penalty for guessing, no per-domain pass mark. Pure.
+// Scores a graded attempt the way the real exam does: unanswered is wrong, no
+// penalty for guessing, no per-domain pass mark (whether each answer is right
+// is answer-rules.ts's job). Pure.
 import { isPassing, scaledScore } from "./scaled-score";
-
-export function isAnswerCorrect(correctKeys: readonly string[], chosenKeys: readonly string[]): boolean {
-  if (chosenKeys.length === 0 || chosenKeys.length !== correctKeys.length) return false;
-  const correct = new Set(correctKeys);
-  return new Set(chosenKeys).size === chosenKeys.length && chosenKeys.every((k) => correct.has(k));
-}
 
 export type GradableItem = {
   position: number;
-  correctKeys: string[];
-  chosenKeys: string[];
+  correct: boolean;
+  answered: boolean;
   domain: number;
   taskStatement: string;
   timeSpentMs: number;
@@ -20,7 +15,6 @@ export type GradableItem = {
 export type BreakdownRow = { key: string; correct: number; total: number; percent: number };
 
 export type AttemptGrade = {
-  items: Array<{ position: number; correct: boolean; answered: boolean }>;
   raw: number;
   total: number;
   percent: number;
@@ -46,26 +40,19 @@ function breakdown(items: Array<{ key: string; correct: boolean }>): BreakdownRo
 }
 
 export function gradeAttempt(items: readonly GradableItem[]): AttemptGrade {
-  const graded = items.map((item) => ({
-    item,
-    correct: isAnswerCorrect(item.correctKeys, item.chosenKeys),
-    answered: item.chosenKeys.length > 0,
-  }));
-  const raw = graded.filter((g) => g.correct).length;
+  const raw = items.filter((i) => i.correct).length;
   const total = items.length;
   const scaled = scaledScore(raw, total);
-  const answered = graded.filter((g) => g.answered).length;
   const totalMs = items.reduce((sum, i) => sum + Math.max(0, i.timeSpentMs), 0);
   return {
-    items: graded.map((g) => ({ position: g.item.position, correct: g.correct, answered: g.answered })),
     raw,
     total,
     percent: total ? Math.round((1000 * raw) / total) / 10 : 0,
     scaled,
     passed: isPassing(scaled),
-    domains: breakdown(graded.map((g) => ({ key: String(g.item.domain), correct: g.correct }))),
-    taskStatements: breakdown(graded.map((g) => ({ key: g.item.taskStatement, correct: g.correct }))),
-    answered,
+    domains: breakdown(items.map((i) => ({ key: String(i.domain), correct: i.correct }))),
+    taskStatements: breakdown(items.map((i) => ({ key: i.taskStatement, correct: i.correct }))),
+    answered: items.filter((i) => i.answered).length,
     averageSecondsPerQuestion: total ? Math.round(totalMs / total / 100) / 10 : 0,
   };
 }

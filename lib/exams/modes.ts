@@ -1,15 +1,15 @@
-// What each attempt mode means. Pure.
+// What each attempt mode means, and the inputs that start one. Pure.
 import { z } from "zod";
 
 export const ATTEMPT_MODES = ["MOCK", "REVIEW_EXAM", "FINAL_MOCK", "QUIZ", "DRILL"] as const;
 export type AttemptMode = (typeof ATTEMPT_MODES)[number];
 
-export const MOCK_QUESTION_COUNT = 65;
 export const PRACTICE_SIZES = [5, 10, 15, 20, 30] as const;
 
 /** Timed with no feedback until the end (mocks) vs an explanation after each answer (everything else). */
-export const isTimed = (mode: AttemptMode) => mode === "MOCK" || mode === "FINAL_MOCK";
 export const revealsAsYouGo = (mode: AttemptMode) => mode !== "MOCK" && mode !== "FINAL_MOCK";
+/** Full-length, blueprint-balanced sets of exam-style (single/multiple) questions, as the real exam. */
+export const isExamLength = (mode: AttemptMode) => mode === "MOCK" || mode === "FINAL_MOCK" || mode === "REVIEW_EXAM";
 
 export const quizScopeSchema = z.union([
   z.object({ kind: z.literal("domain"), domain: z.coerce.number().int().min(1).max(4) }),
@@ -18,8 +18,12 @@ export const quizScopeSchema = z.union([
 ]);
 export type QuizScope = z.infer<typeof quizScopeSchema>;
 
+const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
+
 export const startAttemptSchema = z.discriminatedUnion("mode", [
   z.object({ mode: z.literal("MOCK") }),
+  z.object({ mode: z.literal("FINAL_MOCK") }),
+  z.object({ mode: z.literal("REVIEW_EXAM"), timed: checkbox.default(false) }),
   z.object({
     mode: z.literal("QUIZ"),
     scope: quizScopeSchema,
@@ -32,12 +36,15 @@ export type StartAttemptInput = z.infer<typeof startAttemptSchema>;
 /** Sequence numbers are stored as PostgreSQL bigint. */
 const MAX_SEQ = 9_223_372_036_854_775_807n;
 
+/** One response token (answer-rules.ts): a choice key, a "prompt:answer" pair, or a number. */
+const responseToken = z.string().regex(/^([a-j]|[a-j]:[a-j]|-?\d{1,12}(\.\d{1,6})?)$/, "not an answer this app sends");
+
 /** One answer change as the browser sends it. */
 export const answerSaveSchema = z.object({
   position: z.int().min(0).max(200),
   chosenKeys: z
-    .array(z.string().regex(/^[a-j]$/, "choice keys are single letters"))
-    .max(6, "too many choices")
+    .array(responseToken)
+    .max(10, "too many choices")
     .refine((keys) => new Set(keys).size === keys.length, "a choice was sent twice"),
   flagged: z.boolean(),
   unsure: z.boolean().default(false),
@@ -51,3 +58,12 @@ export const answerSaveSchema = z.object({
 export type AnswerSave = z.infer<typeof answerSaveSchema>;
 
 export const saveBatchSchema = z.object({ saves: z.array(answerSaveSchema).min(1).max(200) });
+
+/** Which questions a mode may draw: the held-back pool only for the final mock; exam-length sets only scored single/multiple. */
+export function drawsFrom(mode: AttemptMode, question: { pool: "MAIN" | "FINAL"; scored: boolean; type: string }): boolean {
+  if (isExamLength(mode)) {
+    const examStyle = question.type === "single" || question.type === "multiple";
+    return examStyle && question.scored && question.pool === (mode === "FINAL_MOCK" ? "FINAL" : "MAIN");
+  }
+  return question.pool === "MAIN";
+}

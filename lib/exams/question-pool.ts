@@ -1,20 +1,22 @@
-// The exam-question pool (single/multiple, not retired) with what sampling and
-// item creation need. Content only changes when the pack is synced, so each
-// app instance keeps it for a short while (read-only data; nothing another
-// instance would need).
+// The live question pool with what sampling and item creation need. Content
+// only changes when the pack is synced, so each app instance keeps it for a
+// short while (read-only data; nothing another instance would need).
+import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ItemKind } from "./answer-rules";
+import type { QuestionSnapshot } from "./item-model";
 
 export type PoolQuestion = {
   id: string;
-  type: "SINGLE" | "MULTIPLE";
+  type: ItemKind;
   version: number;
   domain: number;
   taskStatement: string;
   topic: string;
   lessonId: string;
   difficulty: number;
-  keys: string[];
-  correctCount: number;
+  /** What newItemLayout needs: the choices (keys and flags) or the practice payload. */
+  layout: Pick<QuestionSnapshot, "type" | "choices" | "practice">;
   /** FINAL: held back for the final mock; no other mode draws it. */
   pool: "MAIN" | "FINAL";
   /** False for content asked only unscored on the real exam: never in a mock. */
@@ -29,7 +31,7 @@ const cache = new WeakMap<object, { at: number; pool: Promise<QuestionPool> }>()
 async function loadPool(db: PrismaClient): Promise<QuestionPool> {
   const [rows, domains] = await Promise.all([
     db.question.findMany({
-      where: { retiredAt: null, type: { in: ["SINGLE", "MULTIPLE"] } },
+      where: { retiredAt: null },
       select: {
         id: true,
         type: true,
@@ -39,6 +41,7 @@ async function loadPool(db: PrismaClient): Promise<QuestionPool> {
         difficulty: true,
         pool: true,
         scored: true,
+        practice: true,
         taskStatementId: true,
         taskStatement: { select: { domain: { select: { number: true } } } },
         choices: { select: { key: true, correct: true }, orderBy: { position: "asc" } },
@@ -47,20 +50,26 @@ async function loadPool(db: PrismaClient): Promise<QuestionPool> {
     }),
     db.domain.findMany({ select: { number: true, weight: true } }),
   ]);
-  const questions = rows.map((q) => ({
-    id: q.id,
-    type: q.type as "SINGLE" | "MULTIPLE",
-    version: q.version,
-    domain: q.taskStatement.domain.number,
-    taskStatement: q.taskStatementId,
-    topic: q.topicId,
-    lessonId: q.lessonId,
-    difficulty: q.difficulty,
-    keys: q.choices.map((c) => c.key),
-    correctCount: q.choices.filter((c) => c.correct).length,
-    pool: q.pool,
-    scored: q.scored,
-  }));
+  const questions = rows.map((q): PoolQuestion => {
+    const type = q.type.toLowerCase() as ItemKind;
+    return {
+      id: q.id,
+      type,
+      version: q.version,
+      domain: q.taskStatement.domain.number,
+      taskStatement: q.taskStatementId,
+      topic: q.topicId,
+      lessonId: q.lessonId,
+      difficulty: q.difficulty,
+      layout: {
+        type,
+        choices: q.choices.map((c) => ({ key: c.key, correct: c.correct, text: "", explanation: "" })),
+        practice: (q.practice as QuestionSnapshot["practice"]) ?? null,
+      },
+      pool: q.pool,
+      scored: q.scored,
+    };
+  });
   return {
     questions,
     byId: new Map(questions.map((q) => [q.id, q])),

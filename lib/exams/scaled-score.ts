@@ -1,9 +1,12 @@
 // AWS does not publish how raw scores map to the 100–1000 scale. Stratus uses a
 // documented estimate: piecewise linear through 0% → 100, 72% → 720 (the pass
 // mark) and 100% → 1000. Pure.
-export const SCALED_MIN = 100;
-export const SCALED_MAX = 1000;
-export const PASSING_SCALED = 720;
+import { EXAM_FORMAT } from "./exam-format";
+
+export const SCALED_MIN = EXAM_FORMAT.scaledMin;
+export const SCALED_MAX = EXAM_FORMAT.scaledMax;
+export const PASSING_SCALED = EXAM_FORMAT.passingScaled;
+/** Where the estimate puts the pass mark on the raw scale (72% → 720). */
 export const PASSING_FRACTION = 0.72;
 
 export function scaledScore(correct: number, total: number): number {

@@ -1,5 +1,7 @@
+import "server-only";
 import { serverEnv } from "@/lib/env";
-import type { ExamSettings } from "./attempts";
+
+export type ExamSettings = { mockMinutes: number; graceSeconds: number };
 
 export function examSettings(): ExamSettings {
   const env = serverEnv();

@@ -1,7 +1,7 @@
 // Today's due review cards: the next one to answer (without its key), how many
 // are due, and answering one (graded, explained, rescheduled).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { isAnswerCorrect } from "@/lib/exams/grading";
+import { isResponseCorrect } from "@/lib/exams/answer-rules";
 import { lockedQuestionIds } from "@/lib/exams/key-lock";
 import { recordEvidence } from "./evidence";
 import { difficultyLogit, guessChance } from "./mastery";
@@ -107,7 +107,7 @@ export async function answerReviewCard(
     if (chosenKeys.length > correctKeys.length) {
       return { status: "invalid", message: `Choose ${correctKeys.length}.` } as const;
     }
-    const correct = isAnswerCorrect(correctKeys, chosenKeys);
+    const correct = isResponseCorrect({ kind: "multiple", correctKeys }, chosenKeys);
     await recordEvidence(tx, {
       userId,
       now,

@@ -1,7 +1,10 @@
 // Review cards from graded attempts, due on the right day (clock injected),
 // answered and rescheduled; the dashboard's data moving with them.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { loadRunnerView, saveAnswers, startAttempt, submitAttempt } from "@/lib/exams/attempts";
+import { loadRunnerView } from "@/lib/exams/runner-view";
+import { saveAnswers } from "@/lib/exams/save-answers";
+import { startAttempt } from "@/lib/exams/start-attempt";
+import { submitAttempt } from "@/lib/exams/grade-attempt";
 import { answerSaveSchema } from "@/lib/exams/modes";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
 import { loadDashboard } from "@/lib/learning/dashboard";

@@ -1,5 +1,6 @@
 import { describe, expect, test } from "vitest";
-import { gradeAttempt, isAnswerCorrect } from "@/lib/exams/grading";
+import { isResponseCorrect } from "@/lib/exams/answer-rules";
+import { gradeAttempt } from "@/lib/exams/grading";
 import { isPassing, scaledScore } from "@/lib/exams/scaled-score";
 
 describe("scaledScore", () => {
@@ -28,7 +29,7 @@ describe("scaledScore", () => {
   ])("%i passes: %s", (scaled, passes) => expect(isPassing(scaled)).toBe(passes));
 });
 
-describe("isAnswerCorrect", () => {
+describe("single and multiple response, as the real exam scores them", () => {
   test.each([
     { name: "single right", correct: ["b"], chosen: ["b"], ok: true },
     { name: "single wrong", correct: ["b"], chosen: ["c"], ok: false },
@@ -39,7 +40,7 @@ describe("isAnswerCorrect", () => {
     { name: "multiple right plus an extra", correct: ["a", "d"], chosen: ["a", "d", "e"], ok: false },
     { name: "duplicate keys do not count twice", correct: ["a", "d"], chosen: ["a", "a"], ok: false },
   ])("$name", ({ correct, chosen, ok }) => {
-    expect(isAnswerCorrect(correct, chosen)).toBe(ok);
+    expect(isResponseCorrect({ kind: correct.length > 1 ? "multiple" : "single", correctKeys: correct }, chosen)).toBe(ok);
   });
 });
 
@@ -48,8 +49,8 @@ describe("gradeAttempt", () => {
     position,
     domain,
     taskStatement: ts,
-    correctKeys,
-    chosenKeys,
+    correct: isResponseCorrect({ kind: "multiple", correctKeys }, chosenKeys),
+    answered: chosenKeys.length > 0,
     timeSpentMs,
   });
 
@@ -61,7 +62,6 @@ describe("gradeAttempt", () => {
   test("all unanswered", () => {
     const grade = gradeAttempt([item(0, 1, "1.1", ["a"], []), item(1, 1, "1.2", ["b"], [])]);
     expect(grade).toMatchObject({ raw: 0, scaled: 100, passed: false, answered: 0 });
-    expect(grade.items.every((i) => !i.correct && !i.answered)).toBe(true);
   });
 
   test("multiple response half right scores nothing, and breakdowns add up", () => {

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { listAttempts } from "@/lib/exams/attempts";
+import { listAttempts } from "@/lib/exams/attempt-history";
 import { loadWeakTopics } from "@/lib/learning/queries";
 
 export const metadata: Metadata = { title: "Practice" };

@@ -4,7 +4,7 @@
 import { timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
-import { gradeOverdueAttempts } from "@/lib/exams/attempts";
+import { gradeOverdueAttempts } from "@/lib/exams/sweep";
 import { examSettings } from "@/lib/exams/settings";
 import { apiOk, defineRoute } from "@/lib/http/define-route";
 

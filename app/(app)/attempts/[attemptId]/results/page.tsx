@@ -8,7 +8,7 @@ import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { loadResults } from "@/lib/exams/attempts";
+import { loadResults } from "@/lib/exams/attempt-results";
 import { orNotFound } from "@/lib/exams/page-errors";
 import { examSettings } from "@/lib/exams/settings";
 
@@ -19,12 +19,13 @@ export default async function ResultsPage({ params }: PageProps<"/attempts/[atte
   const user = await requireUser(`/attempts/${attemptId}/results`);
   const results = await orNotFound(loadResults(db, { userId: user.id, attemptId, now: new Date(), settings: examSettings() }));
   if (!results) redirect(`/attempts/${attemptId}`);
-  const mock = results.mode === "MOCK";
+  // Full-length sets get the scaled score; quizzes and drills a raw score.
+  const mock = results.mode === "MOCK" || results.mode === "FINAL_MOCK" || results.mode === "REVIEW_EXAM";
   const answered = results.items.filter((i) => i.answered).length;
   return (
     <>
       <PageHeader
-        title={mock ? "Mock exam results" : "Practice results"}
+        title={mock ? `${results.title} results` : "Practice results"}
         description={`${results.title} · ${new Date(results.startedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}${results.status === "EXPIRED" ? " · graded when time ran out" : ""}`}
         actions={
           <>
@@ -59,7 +60,7 @@ export default async function ResultsPage({ params }: PageProps<"/attempts/[atte
             </div>
             <div>
               <dt className="text-[var(--text-muted)]">Average time</dt>
-              <dd className="font-semibold">{results.averageSecondsPerQuestion} s per question</dd>
+              <dd className="font-semibold">{results.totalSeconds > 0 ? `${results.averageSecondsPerQuestion} s per question` : "not measured"}</dd>
             </div>
             <div>
               <dt className="text-[var(--text-muted)]">Exam pace</dt>

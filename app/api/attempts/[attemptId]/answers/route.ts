@@ -4,7 +4,7 @@
 // checks that the session is live and the attempt is the caller's.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { saveAnswers } from "@/lib/exams/attempts";
+import { saveAnswers } from "@/lib/exams/save-answers";
 import { saveBatchSchema } from "@/lib/exams/modes";
 import { examSettings } from "@/lib/exams/settings";
 import { apiOk, defineRoute } from "@/lib/http/define-route";

@@ -1,7 +1,7 @@
 // POST /api/attempts/:attemptId/submit — submits and grades, once.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { submitAttempt } from "@/lib/exams/attempts";
+import { submitAttempt } from "@/lib/exams/grade-attempt";
 import { attemptIdSchema } from "@/lib/exams/ids";
 import { examSettings } from "@/lib/exams/settings";
 import { apiOk, defineRoute } from "@/lib/http/define-route";

@@ -3,7 +3,7 @@
 // and every choice's explanation.
 import { z } from "zod";
 import { db } from "@/lib/db";
-import { checkAnswer } from "@/lib/exams/attempts";
+import { checkAnswer } from "@/lib/exams/check-answer";
 import { attemptIdSchema } from "@/lib/exams/ids";
 import { answerSaveSchema } from "@/lib/exams/modes";
 import { apiOk, defineRoute } from "@/lib/http/define-route";

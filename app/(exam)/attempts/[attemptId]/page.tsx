@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { ExamRunnerLoader } from "@/components/exam/exam-runner-loader";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { loadRunnerView } from "@/lib/exams/attempts";
+import { loadRunnerView } from "@/lib/exams/runner-view";
 import { orNotFound } from "@/lib/exams/page-errors";
 import { examSettings } from "@/lib/exams/settings";
 

@@ -1,3 +1,6 @@
+-- CreateEnum
+CREATE TYPE "ItemKind" AS ENUM ('CHOICE', 'ORDERING', 'MATCHING', 'NUMERIC');
+
 -- AlterEnum
 -- This migration adds more than one value to an enum.
 -- With PostgreSQL versions 11 and earlier, this is not possible
@@ -16,4 +19,7 @@ ADD COLUMN     "timeZone" TEXT NOT NULL DEFAULT 'UTC';
 -- AlterTable
 ALTER TABLE "Attempt" ADD COLUMN     "pausedAt" TIMESTAMP(3),
 ADD COLUMN     "remainingMs" INTEGER;
+
+-- AlterTable
+ALTER TABLE "AttemptItem" ADD COLUMN     "kind" "ItemKind" NOT NULL DEFAULT 'CHOICE';
 

@@ -1,0 +1,115 @@
+"use client";
+// The question being answered: its text, the answer control for its kind, how
+// complete the answer is, "not sure", and in practice modes the check and the
+// explanation.
+import type { RefObject } from "react";
+import { QuestionText } from "@/components/question/question-text";
+import { ResponseInput } from "@/components/question/response-input";
+import { RevealPanel } from "@/components/question/reveal-panel";
+import { Button } from "@/components/ui/button";
+import { responseProgress } from "@/lib/exams/answer-rules";
+import type { Reveal } from "@/lib/exams/attempt-items";
+import type { RunnerItem } from "@/lib/exams/runner-view";
+
+export type ItemState = { chosenKeys: string[]; flagged: boolean; unsure: boolean; reveal: Reveal | null };
+
+export function QuestionCard({
+  item,
+  state,
+  total,
+  practice,
+  closed,
+  notice,
+  headingRef,
+  checking,
+  checkError,
+  onChange,
+  onFull,
+  onToggleFlag,
+  onToggleUnsure,
+  onCheck,
+}: {
+  item: RunnerItem;
+  state: ItemState;
+  total: number;
+  practice: boolean;
+  closed: boolean;
+  notice: string;
+  headingRef: RefObject<HTMLHeadingElement | null>;
+  checking: boolean;
+  checkError: string | null;
+  onChange: (response: string[]) => void;
+  onFull: () => void;
+  onToggleFlag: () => void;
+  onToggleUnsure: () => void;
+  onCheck: () => void;
+}) {
+  const progress = responseProgress(item.shape, state.chosenKeys);
+  const ask =
+    item.display.kind === "multiple"
+      ? `Choose ${item.display.chooseCount}.`
+      : item.display.kind === "ordering"
+        ? "Put the steps in order."
+        : item.display.kind === "matching"
+          ? "Match each item."
+          : item.display.kind === "numeric"
+            ? "Enter a number."
+            : null;
+  return (
+    <section aria-labelledby="question-heading">
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h2 id="question-heading" ref={headingRef} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+          Question {item.position + 1} of {total}
+        </h2>
+        <Button variant="secondary" size="sm" aria-pressed={state.flagged} onClick={onToggleFlag} disabled={closed}>
+          <span aria-hidden className={state.flagged ? "rounded bg-amber-300 px-1 text-black" : ""}>
+            ⚑
+          </span>
+          {state.flagged ? "Flagged for review" : "Flag for review"}
+        </Button>
+      </div>
+      <fieldset className="rounded-2xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:p-6">
+        <legend className="sr-only">Question {item.position + 1}</legend>
+        <QuestionText text={item.stem} id={`stem-${item.position}`} className="text-base" />
+        {ask && (
+          <p className="mt-3 text-sm font-semibold text-brand-800 dark:text-brand-200" id={`ask-${item.position}`}>
+            {ask}{" "}
+            {progress.state === "incomplete" && <span data-progress>({progress.label})</span>}
+            {progress.state === "complete" && item.display.kind === "multiple" && <span data-progress>({state.chosenKeys.length} chosen)</span>}
+          </p>
+        )}
+        <div className="mt-5">
+          <ResponseInput
+            name={`question-${item.position}`}
+            display={item.display}
+            response={state.chosenKeys}
+            onChange={closed || state.reveal ? undefined : onChange}
+            onFull={onFull}
+            reveal={state.reveal}
+            describedBy={`stem-${item.position}${ask ? ` ask-${item.position}` : ""}`}
+          />
+        </div>
+        <div aria-live="polite" className="mt-2 min-h-5 text-sm font-medium text-amber-800 dark:text-amber-200" data-notice>
+          {notice}
+        </div>
+        <label className="mt-2 inline-flex items-center gap-2 text-sm text-[var(--text-muted)]">
+          <input type="checkbox" checked={state.unsure} onChange={onToggleUnsure} disabled={closed} className="h-4 w-4 accent-brand-600" />
+          I&apos;m not sure about this one (it will come back in your reviews)
+        </label>
+        {practice && !state.reveal && (
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            <Button onClick={onCheck} disabled={checking || state.chosenKeys.length === 0}>
+              {checking ? "Checking…" : "Check answer"}
+            </Button>
+            {checkError && (
+              <span role="alert" className="text-sm text-red-800 dark:text-red-200">
+                {checkError}
+              </span>
+            )}
+          </div>
+        )}
+        {state.reveal && <RevealPanel reveal={state.reveal} />}
+      </fieldset>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+// Reading an attempt and its items with the question versions they were drawn
+// from; shared by the runner, saves, checks, grading and results.
+import "server-only";
+import type { Db, Prisma } from "@/lib/db";
+import { attemptNotFound } from "./errors";
+import { type AnswerKey, correctResponse, isResponseCorrect } from "./answer-rules";
+import { type ItemDisplay, type QuestionSnapshot, presentItem } from "./item-model";
+
+type Reader = Db | Prisma.TransactionClient;
+
+export type ItemRow = {
+  position: number;
+  questionId: string;
+  kind: "CHOICE" | "ORDERING" | "MATCHING" | "NUMERIC";
+  choiceOrder: string[];
+  chooseCount: number;
+  chosenKeys: string[];
+  flagged: boolean;
+  unsure: boolean;
+  timeSpentMs: number;
+  saveSeq: bigint;
+  revealedAt: Date | null;
+  correct: boolean | null;
+  snapshot: QuestionSnapshot;
+  lessonId: string;
+};
+
+export async function loadAttemptItems(db: Reader, attemptId: string): Promise<ItemRow[]> {
+  return db.$queryRaw<ItemRow[]>`
+    SELECT ai.position, ai."questionId", ai.kind::text AS kind, ai."choiceOrder", ai."chooseCount", ai."chosenKeys", ai.flagged,
+           ai.unsure, ai."timeSpentMs", ai."saveSeq", ai."revealedAt", ai.correct, qv.snapshot, q."lessonId"
+    FROM "AttemptItem" ai
+    JOIN "QuestionVersion" qv ON qv."questionId" = ai."questionId" AND qv.version = ai."questionVersion"
+    JOIN "Question" q ON q.id = ai."questionId"
+    WHERE ai."attemptId" = ${attemptId}
+    ORDER BY ai.position`;
+}
+
+export async function ownedAttempt(db: Reader, attemptId: string, userId: string) {
+  const attempt = await db.attempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      id: true,
+      userId: true,
+      mode: true,
+      status: true,
+      startedAt: true,
+      deadline: true,
+      config: true,
+      questionCount: true,
+      pausedAt: true,
+      remainingMs: true,
+      assignmentId: true,
+    },
+  });
+  if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+  return attempt;
+}
+
+/** Everything a reveal shows: the verdict, the right response and why (per choice, or one explanation). */
+export type Reveal = {
+  correct: boolean;
+  correctResponse: string[];
+  /** Single/multiple: one per choice. */
+  choiceExplanations: Array<{ key: string; correct: boolean; explanation: string }>;
+  /** Ordering, matching, numeric: the item's explanation. */
+  explanation: string;
+  lessonId: string;
+  references: string[];
+};
+
+export function revealOf(snapshot: QuestionSnapshot, key: AnswerKey, response: readonly string[], lessonId: string): Reveal {
+  return {
+    correct: isResponseCorrect(key, response),
+    correctResponse: correctResponse(key),
+    choiceExplanations: snapshot.choices.map((c) => ({ key: c.key, correct: c.correct, explanation: c.explanation })),
+    explanation: snapshot.practice?.explanation ?? "",
+    lessonId,
+    references: snapshot.references ?? [],
+  };
+}
+
+/** The item as shown in this attempt, and its key (server side only). */
+export function presentRow(row: Pick<ItemRow, "snapshot" | "choiceOrder">): { display: ItemDisplay; key: AnswerKey; shape: ReturnType<typeof presentItem>["shape"] } {
+  return presentItem(row.snapshot, row.choiceOrder);
+}

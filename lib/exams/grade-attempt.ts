@@ -1,0 +1,94 @@
+// Grading an attempt, once: a double click, a second tab, a retry or the sweep
+// all get the same outcome. The attempt row is locked FOR UPDATE while the
+// answers are read and the grade written, so no save lands in between.
+import "server-only";
+import type { Db, Prisma } from "@/lib/db";
+import { recordEvidence } from "@/lib/learning/evidence";
+import { difficultyLogit } from "@/lib/learning/mastery";
+import { guessChanceOf, isResponseCorrect } from "./answer-rules";
+import { loadAttemptItems, ownedAttempt, presentRow } from "./attempt-items";
+import { isOverdue } from "./deadline";
+import { attemptNotFound } from "./errors";
+import { gradeAttempt } from "./grading";
+import type { ExamSettings } from "./settings";
+
+type Tx = Prisma.TransactionClient;
+
+export type GradeOutcome = { attemptId: string; alreadyGraded: boolean; status: "SUBMITTED" | "EXPIRED" };
+
+const domainOf = (taskStatement: string) => Number(taskStatement.split(".")[0]);
+
+export async function gradeWithin(tx: Tx, options: { attemptId: string; now: Date; expired: boolean }): Promise<GradeOutcome> {
+  const { attemptId, now, expired } = options;
+  const locked = await tx.$queryRaw<Array<{ status: string; userId: string }>>`
+    SELECT status, "userId" FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
+  const attempt = locked[0];
+  if (!attempt) throw attemptNotFound();
+  if (attempt.status !== "IN_PROGRESS") {
+    return { attemptId, alreadyGraded: true, status: attempt.status as "SUBMITTED" | "EXPIRED" };
+  }
+  const rows = await loadAttemptItems(tx, attemptId);
+  const judged = rows.map((row) => {
+    const { key, shape } = presentRow(row);
+    return { row, shape, correct: isResponseCorrect(key, row.chosenKeys) };
+  });
+  const grade = gradeAttempt(
+    judged.map(({ row, correct }) => ({
+      position: row.position,
+      correct,
+      answered: row.chosenKeys.length > 0,
+      domain: domainOf(row.snapshot.taskStatement),
+      taskStatement: row.snapshot.taskStatement,
+      timeSpentMs: row.timeSpentMs,
+    })),
+  );
+  if (rows.length) {
+    await tx.$executeRaw`
+      UPDATE "AttemptItem" ai SET correct = t.correct
+      FROM unnest(${judged.map((j) => j.row.position)}::int[], ${judged.map((j) => j.correct)}::boolean[]) AS t(position, correct)
+      WHERE ai."attemptId" = ${attemptId} AND ai.position = t.position`;
+  }
+  const status = expired ? "EXPIRED" : "SUBMITTED";
+  await tx.$executeRaw`
+    UPDATE "Attempt"
+    SET status = ${status}::"AttemptStatus", "submittedAt" = ${expired ? null : now}, "gradedAt" = ${now},
+        "rawScore" = ${grade.raw}, "scaledScore" = ${grade.scaled}, passed = ${grade.passed},
+        "domainResults" = ${JSON.stringify(grade.domains)}::jsonb, "taskStatementResults" = ${JSON.stringify(grade.taskStatements)}::jsonb,
+        "pausedAt" = NULL
+    WHERE id = ${attemptId}`;
+  // Unanswered questions count as wrong in the score but are not evidence of mastery.
+  await recordEvidence(tx, {
+    userId: attempt.userId,
+    now,
+    answers: judged
+      .filter(({ row }) => row.chosenKeys.length > 0)
+      .map(({ row, shape, correct }) => ({
+        questionId: row.questionId,
+        topic: row.snapshot.topic,
+        taskStatement: row.snapshot.taskStatement,
+        difficulty: difficultyLogit(row.snapshot.difficulty),
+        guess: guessChanceOf(shape),
+        correct,
+        unsure: row.unsure,
+        timeSpentMs: row.timeSpentMs,
+      })),
+  });
+  return { attemptId, alreadyGraded: false, status };
+}
+
+export async function gradeAttemptNow(db: Db, options: { attemptId: string; now: Date; expired: boolean }): Promise<GradeOutcome> {
+  return db.$transaction((tx) => gradeWithin(tx, options), { timeout: 30_000, maxWait: 30_000 });
+}
+
+/**
+ * Submits and grades an attempt, once. Past the deadline (plus grace) it is
+ * graded as expired from what was saved.
+ */
+export async function submitAttempt(
+  db: Db,
+  options: { userId: string; attemptId: string; now: Date; settings: ExamSettings },
+): Promise<GradeOutcome> {
+  const { userId, attemptId, now, settings } = options;
+  const attempt = await ownedAttempt(db, attemptId, userId);
+  return gradeAttemptNow(db, { attemptId, now, expired: isOverdue(now, attempt.deadline, settings.graceSeconds) });
+}

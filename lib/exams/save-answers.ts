@@ -1,0 +1,95 @@
+// Saving answer changes: the hot path of a mock (about 46 saves a second for
+// 1,000 students at exam pace). One UPDATE per save checks, in the same
+// statement: the session is live, the attempt is the caller's and open, the
+// deadline plus grace has not passed (judged by when the request arrived),
+// the sequence number is newer, the item was not checked yet, and (for choice
+// items) the keys belong to the question and are not more than it asks for.
+// Only when a save changes nothing do we look closer to say why.
+//
+// The attempt is read FOR KEY SHARE: saves never wait for each other, but one
+// that arrives while the attempt is being graded (which holds FOR UPDATE) waits,
+// then sees the attempt closed and is refused, so no save is acknowledged
+// after grading has read the answers.
+import "server-only";
+import { AppError } from "@/lib/app-error";
+import type { Db, Prisma } from "@/lib/db";
+import { acceptsSaves } from "./deadline";
+import { attemptNotFound } from "./errors";
+import { gradeAttemptNow } from "./grade-attempt";
+import type { AnswerSave } from "./modes";
+import type { ExamSettings } from "./settings";
+
+export type SaveResult = { position: number; status: "saved" | "stale" | "locked"; seq: string };
+
+type Options = { userId: string; sessionId: string; attemptId: string; saves: AnswerSave[]; now: Date; settings: ExamSettings };
+
+export async function saveAnswers(db: Db, options: Options): Promise<SaveResult[]> {
+  try {
+    // A batch is all-or-nothing: one invalid save and none is applied. A single
+    // save is one statement, atomic by itself, so it needs no transaction.
+    return options.saves.length === 1 ? await applySaves(db, options) : await db.$transaction((tx) => applySaves(tx, options));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "TIME_UP") {
+      await gradeAttemptNow(db, { attemptId: options.attemptId, now: options.now, expired: true });
+    }
+    throw error;
+  }
+}
+
+async function applySaves(db: Db | Prisma.TransactionClient, options: Options): Promise<SaveResult[]> {
+  const { userId, sessionId, attemptId, saves, now, settings } = options;
+  const cutoff = new Date(now.getTime() - settings.graceSeconds * 1000);
+  const results: SaveResult[] = [];
+  const missed: AnswerSave[] = [];
+  for (const save of saves) {
+    const updated = await db.$queryRaw<Array<{ saveSeq: bigint }>>`
+      UPDATE "AttemptItem" ai
+      SET "chosenKeys" = ${save.chosenKeys}::text[], flagged = ${save.flagged}, unsure = ${save.unsure},
+          "timeSpentMs" = GREATEST(ai."timeSpentMs", ${save.timeSpentMs}::int), "saveSeq" = ${save.seq.toString()}::bigint,
+          "answeredAt" = ${now}
+      FROM (SELECT id, "userId", status, deadline FROM "Attempt" WHERE id = ${attemptId} FOR KEY SHARE) a, "AuthSession" s
+      WHERE ai."attemptId" = a.id AND ai.position = ${save.position}
+        AND a."userId" = ${userId} AND a.status = 'IN_PROGRESS'
+        AND (a.deadline IS NULL OR a.deadline >= ${cutoff})
+        AND s.id = ${sessionId} AND s."userId" = a."userId" AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
+        AND ai."saveSeq" < ${save.seq.toString()}::bigint
+        AND ai."revealedAt" IS NULL
+        AND (ai.kind <> 'CHOICE' OR ${save.chosenKeys}::text[] <@ ai."choiceOrder")
+        AND cardinality(${save.chosenKeys}::text[]) <= ai."chooseCount"
+      RETURNING ai."saveSeq"`;
+    if (updated.length === 1) results.push({ position: save.position, status: "saved", seq: updated[0]!.saveSeq.toString() });
+    else missed.push(save);
+  }
+  if (missed.length === 0) return results;
+
+  // Something was not applied: find out why, for a clear answer.
+  const [attempt, session] = await Promise.all([
+    db.attempt.findUnique({ where: { id: attemptId }, select: { userId: true, status: true, deadline: true } }),
+    db.authSession.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true, expiresAt: true } }),
+  ]);
+  if (!session || session.userId !== userId || session.revokedAt || session.expiresAt <= now) {
+    throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again; your unsent answers are kept.");
+  }
+  if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+  if (attempt.status !== "IN_PROGRESS") throw new AppError("CLOSED", "This attempt has already been submitted.");
+  if (!acceptsSaves(now, attempt.deadline, settings.graceSeconds)) {
+    throw new AppError("TIME_UP", "Time is up. Answers saved before the deadline have been graded.");
+  }
+  const items = await db.attemptItem.findMany({
+    where: { attemptId, position: { in: missed.map((s) => s.position) } },
+    select: { position: true, kind: true, choiceOrder: true, chooseCount: true, saveSeq: true, revealedAt: true },
+  });
+  const byPosition = new Map(items.map((i) => [i.position, i]));
+  for (const save of missed) {
+    const item = byPosition.get(save.position);
+    if (!item) throw new AppError("INVALID", `Question ${save.position + 1} is not part of this attempt.`);
+    const unknown = item.kind === "CHOICE" ? save.chosenKeys.filter((k) => !item.choiceOrder.includes(k)) : [];
+    if (unknown.length) throw new AppError("INVALID", `Question ${save.position + 1} has no choice ${unknown.join(", ")}.`);
+    if (save.chosenKeys.length > item.chooseCount) {
+      throw new AppError("INVALID", `Question ${save.position + 1} asks for ${item.chooseCount} choice${item.chooseCount === 1 ? "" : "s"}.`);
+    }
+    if (item.revealedAt) results.push({ position: save.position, status: "locked", seq: item.saveSeq.toString() });
+    else results.push({ position: save.position, status: "stale", seq: item.saveSeq.toString() });
+  }
+  return results.sort((a, b) => a.position - b.position);
+}
