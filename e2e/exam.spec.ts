@@ -11,10 +11,28 @@ async function startMock(page: Page) {
   return page.url().split("/attempts/")[1]!;
 }
 
-/** Picks the first choice of the current question (and the second too when it asks for two or three). */
+/**
+ * Gives a complete answer to the current question, whatever its kind: the first
+ * choices (as many as it asks for), the order as shown, the first option for
+ * every match, or a number.
+ */
 async function answerCurrent(page: Page) {
-  const choices = page.getByRole("group", { name: /Question \d+/ }).locator("input[type=radio], input[type=checkbox]");
-  const choose = page.getByText(/^Choose \d/);
+  const card = page.getByRole("group", { name: /Question \d+/ });
+  if (await card.getByRole("button", { name: "This order is my answer" }).count()) {
+    await card.getByRole("button", { name: "This order is my answer" }).click();
+    return;
+  }
+  const selects = card.locator("select");
+  if (await selects.count()) {
+    for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
+    return;
+  }
+  if (await card.getByLabel(/^Your answer/).count()) {
+    await card.getByLabel(/^Your answer/).fill("1");
+    return;
+  }
+  const choices = card.locator("input[type=radio], input[type=checkbox]");
+  const choose = card.getByText(/^Choose \d/);
   const count = (await choose.count()) > 0 ? Number(/Choose (\d)/.exec((await choose.textContent()) ?? "")?.[1] ?? 1) : 1;
   for (let i = 0; i < count; i++) await choices.nth(i).check();
 }
@@ -43,7 +61,7 @@ test.describe("mock exam", () => {
     // Offline: answer questions 4 and 5; they wait in the browser.
     await page.context().setOffline(true);
     for (const position of [4, 5]) {
-      await page.getByRole("button", { name: new RegExp(`^Question ${position}, unanswered`) }).click();
+      await page.getByRole("button", { name: new RegExp(`^Question ${position}, not answered`) }).click();
       await answerCurrent(page);
     }
     await expect(saveState(page)).toHaveText(/Offline — will retry \(2 unsent\)/);
@@ -59,9 +77,9 @@ test.describe("mock exam", () => {
 
     // Review screen lists what is flagged and unanswered; confirm before submitting.
     await page.getByRole("button", { name: "Review and submit" }).click();
-    await expect(page.getByText("5 of 65 answered · 60 unanswered · 1 flagged")).toBeVisible();
+    await expect(page.getByText("5 of 65 answered · 0 partly answered · 60 not answered · 1 flagged")).toBeVisible();
     await page.getByRole("button", { name: "Submit exam" }).click();
-    await expect(page.getByRole("dialog")).toContainText("60 questions are unanswered");
+    await expect(page.getByRole("dialog")).toContainText("60 questions are not answered");
     await page.getByRole("dialog").getByRole("button", { name: "Submit" }).click();
 
     await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/results$`));
@@ -151,8 +169,12 @@ test.describe("practice", () => {
       await page.getByRole("button", { name: "Check answer" }).click();
       await expect(page.getByText(/✓ Correct\.|✗ Not quite\./)).toBeVisible();
       await expect(page.getByRole("link", { name: "Study the lesson" })).toBeVisible();
-      // Checked answers are final.
-      await expect(page.getByRole("group", { name: /Question \d+/ }).locator("input").first()).toBeDisabled();
+      // Checked answers are final: no control to change them is offered.
+      const controls = page.getByRole("group", { name: /Question \d+/ }).locator("input[name^=question-], select, input[inputmode]");
+      for (let i = 0; i < (await controls.count()); i++) {
+        const control = controls.nth(i);
+        expect((await control.getAttribute("aria-disabled")) === "true" || (await control.getAttribute("readonly")) !== null).toBe(true);
+      }
       if (q < 5) await page.getByRole("button", { name: "Next →" }).click();
     }
     await page.getByRole("button", { name: "Review answers" }).click();

@@ -250,6 +250,8 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
           {screen === "question" ? (
             <>
               <QuestionCard
+                // A fresh card per question: answer controls keep drafts in their own state.
+                key={item.position}
                 item={item}
                 state={state}
                 total={view.items.length}

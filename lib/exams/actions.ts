@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { defineAction } from "@/lib/auth/define-action";
 import { db } from "@/lib/db";
 import { startAttempt } from "./start-attempt";
-import { startAttemptSchema } from "./modes";
+import { startAttemptSchema } from "./inputs";
 import { examSettings } from "./settings";
 
 export type StartState = { message?: string };

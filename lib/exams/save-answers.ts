@@ -16,7 +16,7 @@ import type { Db, Prisma } from "@/lib/db";
 import { acceptsSaves } from "./deadline";
 import { attemptNotFound } from "./errors";
 import { gradeAttemptNow } from "./grade-attempt";
-import type { AnswerSave } from "./modes";
+import type { AnswerSave } from "./inputs";
 import type { ExamSettings } from "./settings";
 
 export type SaveResult = { position: number; status: "saved" | "stale" | "locked"; seq: string };

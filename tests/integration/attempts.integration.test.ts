@@ -10,7 +10,7 @@ import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";
 import { submitAttempt } from "@/lib/exams/grade-attempt";
 import { AppError } from "@/lib/app-error";
-import { type AnswerSave, answerSaveSchema } from "@/lib/exams/modes";
+import { type AnswerSave, answerSaveSchema } from "@/lib/exams/inputs";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
 import { createTestSession } from "../support/sessions";

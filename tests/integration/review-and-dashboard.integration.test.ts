@@ -5,7 +5,7 @@ import { loadRunnerView } from "@/lib/exams/runner-view";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";
 import { submitAttempt } from "@/lib/exams/grade-attempt";
-import { answerSaveSchema } from "@/lib/exams/modes";
+import { answerSaveSchema } from "@/lib/exams/inputs";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
 import { loadDashboard } from "@/lib/learning/dashboard";
 import { answerReviewCard, countDueCards, nextDueCard } from "@/lib/learning/review-queue";

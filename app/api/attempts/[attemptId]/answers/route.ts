@@ -5,7 +5,7 @@
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { saveAnswers } from "@/lib/exams/save-answers";
-import { saveBatchSchema } from "@/lib/exams/modes";
+import { saveBatchSchema } from "@/lib/exams/inputs";
 import { examSettings } from "@/lib/exams/settings";
 import { apiOk, defineRoute } from "@/lib/http/define-route";
 import { attemptIdSchema } from "@/lib/exams/ids";

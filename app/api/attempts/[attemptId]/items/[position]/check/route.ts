@@ -5,7 +5,7 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { checkAnswer } from "@/lib/exams/check-answer";
 import { attemptIdSchema } from "@/lib/exams/ids";
-import { answerSaveSchema } from "@/lib/exams/modes";
+import { answerSaveSchema } from "@/lib/exams/inputs";
 import { apiOk, defineRoute } from "@/lib/http/define-route";
 
 export const POST = defineRoute(
