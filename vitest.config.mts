@@ -27,6 +27,7 @@ export default defineConfig({
           name: "component",
           environment: "jsdom",
           include: ["tests/component/**/*.test.tsx"],
+          setupFiles: ["tests/support/component-setup.ts"],
         },
       },
       {
