@@ -1,8 +1,9 @@
 // npm run content:check — validates the content pack, prints every problem by
 // file and field, writes docs/content-coverage.md, exits 1 on any error.
 //   --only <path-prefix>  print only the file issues under that path (coverage is always shown)
-//   --cues [d<N>]         list the questions whose key an answer-independent strategy finds
-//                         outright (optionally one domain's), and the cue figures for that domain
+//   --cues [filter]       list the questions whose key an answer-independent strategy finds
+//                         outright, and the cue figures; the filter keeps files whose path
+//                         contains any of its comma-separated parts ("d1", "d1/sqs,d1/cors")
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { cuesGivingAwayKey, measureAnswerCues } from "../lib/content/answer-cues";
@@ -26,7 +27,7 @@ for (const issue of shown) console.log(formatIssue(issue));
 
 if (cues !== undefined) {
   const questions = pack.items
-    .filter((l) => !cues || l.file.includes(`/${cues}/`))
+    .filter((l) => !cues || cues.split(",").some((part) => l.file.includes(part)))
     .map((l) => l.item)
     .filter(isExamQuestion)
     .map((q) => ({ id: q.id, type: q.type, stem: q.stem, choices: q.choices }));

@@ -72,7 +72,7 @@ export function renderCoverageReport(coverage: Coverage, issues: ContentIssue[])
     "",
     "## Topics (every topic from the study notes)",
     "",
-    `| topic | task statement | notes | lessons | exam questions (main pool) | final pool | practice | ≥ ${COVERAGE_RULES.minPerTopic} and taught |`,
+    `| topic | task statement | notes | lessons | exam questions | of which final pool | practice | ≥ ${COVERAGE_RULES.minPerTopic} and taught |`,
     "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ...coverage.topics.map(
       (t) =>
