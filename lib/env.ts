@@ -13,6 +13,13 @@ const serverEnvSchema = z.object({
   STRATUS_SAVE_GRACE_SECONDS: z.coerce.number().int().min(0).max(120).default(10),
   /** Bearer token for POST /api/cron/grade-expired; the route refuses every call without one. */
   CRON_SECRET: z.string().min(16).optional(),
+  /** The address people use to reach Stratus; links in mail point here (never at a request's Host header). */
+  STRATUS_PUBLIC_URL: z.string().url().default("http://localhost:3000"),
+  /** SMTP server for outgoing mail, e.g. smtp://user:pass@mail.example.com:587. */
+  SMTP_URL: z.string().url().optional(),
+  SMTP_FROM: z.string().default("Stratus <no-reply@stratus.local>"),
+  /** Without SMTP: a folder where mail is written as files (npm start sets it on the embedded default). */
+  STRATUS_LOCAL_OUTBOX: z.string().optional(),
 });
 
 export type ServerEnv = z.infer<typeof serverEnvSchema>;

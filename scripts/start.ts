@@ -2,8 +2,9 @@
 // 1. with no DATABASE_URL, starts the embedded database (PGlite, data in .data/pglite);
 // 2. applies migrations (prisma migrate deploy) and seeds (demo users + content);
 // 3. builds the app if the build is missing or older than the sources;
-// 4. serves it with `next start` on PORT (3000) and prints the URL and demo logins.
-// `npm run dev` runs the same steps but serves with `next dev` (no build).
+// 4. serves it with scripts/server.ts (Next.js behind our edge, one process per
+//    core) on PORT (3000) and prints the URL and, on a demo database, the demo logins.
+// `npm run dev` runs the same steps but serves in development mode (no build).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync, writeFileSync } from "node:fs";
@@ -99,6 +100,8 @@ async function main() {
   let releaseLock = () => {};
   const env: NodeJS.ProcessEnv = { ...process.env, AUTH_SECRET: authSecret(), NODE_ENV: devMode ? "development" : "production" };
 
+  // Demo accounts belong to the embedded default and to a database the operator marked as a demo.
+  const demo = !env.DATABASE_URL || env.STRATUS_DEMO_DATA === "1";
   if (!env.DATABASE_URL) {
     releaseLock = takeLock();
     log("No DATABASE_URL: starting the embedded database (PGlite) in .data/pglite …");
@@ -108,6 +111,10 @@ async function main() {
     });
     env.DATABASE_URL = embedded.url;
     env.DATABASE_POOL_MAX = "1"; // one connection: transactions never interleave on PGlite
+    // PGlite answers one query at a time in this process, so more app processes would only queue on it.
+    env.WEB_CONCURRENCY ??= "1";
+    // No mail server on the embedded default: mail goes to a local folder that /outbox shows.
+    env.STRATUS_LOCAL_OUTBOX ??= path.join(dataDir, "outbox");
   } else {
     log(`Using DATABASE_URL (${new URL(env.DATABASE_URL).host}).`);
   }
@@ -130,10 +137,10 @@ async function main() {
       env,
     );
 
-    log("Seeding demo users and content …");
+    log(demo ? "Seeding content and demo accounts …" : "Syncing content (no demo accounts: set STRATUS_DEMO_DATA=1 for a demo database) …");
     assertSeedable(env.DATABASE_URL!, process.env.STRATUS_ALLOW_REMOTE_SEED === "1");
     const db = createPrismaClient({ url: env.DATABASE_URL!, max: 1 });
-    const seeded = await seed(db);
+    const seeded = await seed(db, { demo });
     await db.$disconnect();
     log(
       `Content: ${seeded.content.created.questions} new / ${seeded.content.updated.questions} changed / ${seeded.content.unchanged.questions} unchanged questions, ` +
@@ -149,7 +156,9 @@ async function main() {
       log("Build is up to date.");
     }
 
-    server = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), devMode ? "dev" : "start", "-p", String(port)], {
+    env.PORT = String(port);
+    env.STRATUS_PUBLIC_URL ??= `http://localhost:${port}`;
+    server = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts/server.ts"), ...(devMode ? ["--dev"] : [])], {
       env,
       stdio: "inherit",
     });
@@ -162,9 +171,12 @@ async function main() {
           "",
           `  Stratus is running at ${url}`,
           "",
-          "  Demo logins:",
-          ...DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.password}`),
-          "",
+          ...(demo
+            ? ["  Demo logins (created once; change them like any account):", ...DEMO_USERS.map((u) => `    ${u.role.padEnd(10)} ${u.email.padEnd(24)} ${u.password}`), ""]
+            : []),
+          env.STRATUS_LOCAL_OUTBOX && !env.SMTP_URL
+            ? `  Mail (password resets): no SMTP_URL, so messages are written to ${env.STRATUS_LOCAL_OUTBOX} and shown at ${url}/outbox\n`
+            : "",
           embedded ? `  Data: ${path.relative(root, dataDir)}/pglite (kept between runs; delete the folder to start over)` : "",
           "  Press Ctrl+C to stop.",
           "",

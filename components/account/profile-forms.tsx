@@ -2,10 +2,12 @@
 import { useActionState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
+import { PasswordField } from "@/components/ui/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { changePasswordAction, updateProfileAction } from "@/lib/auth/actions";
-import { type FormState, PASSWORD_MIN_LENGTH } from "@/lib/auth/validation";
+import { type FormState, PASSWORD_MIN_LENGTH } from "@/lib/auth/form-state";
 
 export function ProfileNameForm({ name }: { name: string }) {
   const [state, action] = useActionState(updateProfileAction, {} as FormState);
@@ -14,7 +16,7 @@ export function ProfileNameForm({ name }: { name: string }) {
       <h2 id="profile-name-heading" className="text-lg font-semibold">
         Your name
       </h2>
-      <form action={action} className="mt-4 space-y-4" noValidate>
+      <ActionForm action={action} state={state} className="mt-4 space-y-4">
         {state.message && <Alert tone="error">{state.message}</Alert>}
         <Field
           label="Name"
@@ -25,7 +27,7 @@ export function ProfileNameForm({ name }: { name: string }) {
           required
         />
         <SubmitButton pendingLabel="Saving…">Save name</SubmitButton>
-      </form>
+      </ActionForm>
     </Card>
   );
 }
@@ -37,35 +39,32 @@ export function ChangePasswordForm() {
       <h2 id="password-heading" className="text-lg font-semibold">
         Change password
       </h2>
-      <form action={action} className="mt-4 space-y-4" noValidate>
+      <ActionForm action={action} state={state} className="mt-4 space-y-4">
         {state.message && <Alert tone="error">{state.message}</Alert>}
-        <Field
+        <PasswordField
           label="Current password"
           name="currentPassword"
-          type="password"
           autoComplete="current-password"
           errors={state.fieldErrors?.currentPassword}
           required
         />
-        <Field
+        <PasswordField
           label="New password"
           name="newPassword"
-          type="password"
           autoComplete="new-password"
           hint={`At least ${PASSWORD_MIN_LENGTH} characters, mixing letters with a digit or symbol.`}
           errors={state.fieldErrors?.newPassword}
           required
         />
-        <Field
+        <PasswordField
           label="Confirm new password"
           name="confirmPassword"
-          type="password"
           autoComplete="new-password"
           errors={state.fieldErrors?.confirmPassword}
           required
         />
         <SubmitButton pendingLabel="Changing…">Change password</SubmitButton>
-      </form>
+      </ActionForm>
     </Card>
   );
 }

@@ -65,7 +65,7 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
                         : "bg-[var(--surface-muted)] text-[var(--text-muted)]",
                   )}
                 >
-                  {item.correct ? "✓ Correct" : item.answered ? "✗ Incorrect" : "— Unanswered"}
+                  {item.withheld ? "Answer hidden for now" : item.correct ? "✓ Correct" : item.answered ? "✗ Incorrect" : "— Unanswered"}
                 </span>
                 {item.flagged && <span className="text-xs text-amber-700 dark:text-amber-300">⚑ flagged</span>}
                 {item.unsure && <span className="text-xs text-[var(--text-muted)]">marked unsure</span>}
@@ -74,6 +74,11 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
                 </span>
               </div>
               <p className="mt-3 whitespace-pre-line">{item.stem}</p>
+              {item.withheld && (
+                <p className="mt-3 rounded-lg bg-[var(--surface-muted)] p-3 text-sm">
+                  This question is also in your timed exam in progress. Its answer and explanations appear here once you submit that exam.
+                </p>
+              )}
               <ul className="mt-4 space-y-2">
                 {item.choices.map((c, index) => (
                   <li
@@ -88,7 +93,7 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
                       {c.correct && <span className="font-semibold text-green-800 dark:text-green-200">(correct answer)</span>}{" "}
                       {c.chosen && <span className="font-semibold">(your choice)</span>}
                     </p>
-                    <p className="mt-1 text-[var(--text-muted)]">{c.explanation}</p>
+                    {c.explanation && <p className="mt-1 text-[var(--text-muted)]">{c.explanation}</p>}
                   </li>
                 ))}
               </ul>

@@ -22,12 +22,36 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
 }
 
 type Fixtures = {
+  /** Content-Security-Policy violations the browser reported on any page of the test; must stay empty. */
+  cspViolations: string[];
   db: PrismaClient;
   makeUser: (options?: { role?: Role; name?: string }) => Promise<TestUser>;
   signIn: (user: TestUser) => Promise<void>;
 };
 
 export const test = base.extend<Fixtures>({
+  // Every page a test visits is watched for CSP violations (console errors and
+  // securitypolicyviolation events, mermaid diagrams and charts included); any
+  // violation fails the test after it ran.
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      await context.exposeBinding("__stratusCspViolation", (_source, text: string) => void violations.push(text));
+      await context.addInitScript(() => {
+        document.addEventListener("securitypolicyviolation", (e) => {
+          (window as unknown as { __stratusCspViolation: (t: string) => void }).__stratusCspViolation(
+            `${e.violatedDirective} blocked ${e.blockedURI || "inline"} on ${location.pathname}`,
+          );
+        });
+      });
+      context.on("console", (message) => {
+        if (message.type() === "error" && /Content[- ]Security[- ]Policy/i.test(message.text())) violations.push(message.text());
+      });
+      await use(violations);
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
   db: async ({}, use) => {
     const db = createPrismaClient({ url: e2eDatabaseUrl(), max: 2 });
     await use(db);

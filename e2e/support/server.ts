@@ -15,7 +15,10 @@ const env: NodeJS.ProcessEnv = {
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e-secret",
   // A short mock exam so the clock can run out inside a test.
   STRATUS_MOCK_MINUTES: process.env.STRATUS_MOCK_MINUTES ?? "1.5",
+  // Mail (password resets) goes to a folder the outbox page shows, as on the embedded default.
+  STRATUS_LOCAL_OUTBOX: path.join(root, ".data", `e2e-outbox-${process.env.E2E_PORT ?? "3100"}`),
 };
+rmSync(env.STRATUS_LOCAL_OUTBOX!, { recursive: true, force: true });
 
 const serverUrl = process.env.TEST_DATABASE_URL;
 if (serverUrl) {

@@ -1,37 +1,39 @@
 "use server";
-// Account actions: sign up, sign in, sign out, profile and password. Each
-// validates its input with the shared schemas and returns form state for
-// useActionState; sign-in and sign-up are the only actions without a session.
+// Account actions: sign up, sign in, sign out, profile, password, password
+// recovery. Every one is built with defineFormAction (session → zod input →
+// handler); sign in, sign up and the two recovery forms are the only ones a
+// signed-out person may use.
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AuthError } from "next-auth";
+import { z } from "zod";
+import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
-import { signIn, signOut, updateSession } from "./auth";
+import { serverEnv } from "@/lib/env";
+import { deliverPendingMail } from "@/lib/mail/outbox";
+import { signIn, signOut } from "./auth";
+import { safeCallbackPath } from "./callback-url";
 import { clientIpFrom } from "./client-ip";
-import { actionUser } from "./guard";
+import { defineFormAction } from "./define-action";
 import { hashPassword, verifyPassword } from "./password";
-import { describeRetryAfter, evaluateRateLimit } from "./rate-limit-policy";
+import { completePasswordReset, startPasswordReset } from "./password-reset";
+import { describeRetryAfter } from "./rate-limit-policy";
+import { clearLimit, consumeLimit } from "./rate-limits";
+import { revokeAllSessions } from "./session-store";
 import {
-  type FieldErrors,
   type FormState,
   changePasswordSchema,
+  emailSchema,
   profileSchema,
+  resetPasswordSchema,
   signInSchema,
   signUpSchema,
 } from "./validation";
 
-function fieldErrorsOf(issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of issues) (errors[String(issue.path[0] ?? "_")] ??= []).push(issue.message);
-  return errors;
-}
+const NOT_CREATED =
+  "We could not create an account with these details. If you already have an account, sign in instead (or reset your password); otherwise use a different email address.";
 
-/** Only same-site relative paths are followed after sign-in. */
-function safeReturnPath(value: FormDataEntryValue | null): string {
-  const path = typeof value === "string" ? value : "";
-  return path.startsWith("/") && !path.startsWith("//") && !path.startsWith("/\\") ? path : "/dashboard";
-}
-
+/** Signs in through Auth.js (which counts the attempt); returns a form error or null. */
 async function signInWithCredentials(email: string, password: string): Promise<FormState | null> {
   try {
     await signIn("credentials", { email, password, redirect: false });
@@ -41,9 +43,7 @@ async function signInWithCredentials(email: string, password: string): Promise<F
       const code = (error as AuthError & { code?: string }).code ?? "";
       if (code.startsWith("rate_limited:")) {
         const seconds = Number(code.split(":")[1]) || 900;
-        return {
-          message: `Too many sign-in attempts. For your security, wait ${describeRetryAfter(seconds)} and try again.`,
-        };
+        return { message: `Too many sign-in attempts. For your security, wait ${describeRetryAfter(seconds)} and try again.` };
       }
       return { message: "That email and password do not match an account. Check them and try again." };
     }
@@ -51,109 +51,98 @@ async function signInWithCredentials(email: string, password: string): Promise<F
   }
 }
 
-export async function signInAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = { email: formData.get("email"), password: formData.get("password") };
-  const parsed = signInSchema.safeParse(raw);
-  const values = { email: typeof raw.email === "string" ? raw.email : "" };
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
+export const signInAction = defineFormAction(
+  { input: signInSchema.extend({ callbackUrl: z.string().max(2048).optional() }), session: "none", keepValues: ["email"] },
+  async ({ input }) => {
+    const failure = await signInWithCredentials(input.email, input.password);
+    if (failure) return failure;
+    redirect(safeCallbackPath(input.callbackUrl));
+  },
+);
 
-  const failure = await signInWithCredentials(parsed.data.email, parsed.data.password);
-  if (failure) return { ...failure, values };
-  redirect(safeReturnPath(formData.get("callbackUrl")));
-}
-
-const SIGN_UP_LIMIT = { max: 10, windowMs: 60 * 60_000, resetOnSuccess: false };
-
-export async function signUpAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const raw = { name: formData.get("name"), email: formData.get("email"), password: formData.get("password") };
-  const values = {
-    name: typeof raw.name === "string" ? raw.name : "",
-    email: typeof raw.email === "string" ? raw.email : "",
-  };
-  const parsed = signUpSchema.safeParse(raw);
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
-  const { name, email, password } = parsed.data;
-
-  // Sign-ups per IP are limited so the form cannot be used to sweep for accounts.
-  const ip = clientIpFrom(await headers());
-  const recent = await db.signInAttempt.findMany({
-    where: { key: `signup:${ip}`, createdAt: { gt: new Date(Date.now() - SIGN_UP_LIMIT.windowMs) } },
-    select: { createdAt: true, succeeded: true },
-  });
-  const limit = evaluateRateLimit(recent, new Date(), SIGN_UP_LIMIT);
-  if (limit.limited) {
-    return { message: `Too many sign-ups from your network. Try again in ${describeRetryAfter(limit.retryAfterSeconds)}.`, values };
-  }
-  await db.signInAttempt.create({ data: { key: `signup:${ip}`, succeeded: false } });
-
-  const passwordHash = await hashPassword(password); // hashed on both paths so timing does not tell them apart
-  const existing = await db.user.findUnique({ where: { email }, select: { passwordHash: true } });
-  if (existing) {
-    // Someone who already has this account and typed its password is simply signed in.
-    if (await verifyPassword(existing.passwordHash, password)) {
-      const failure = await signInWithCredentials(email, password);
-      if (!failure) redirect("/dashboard");
+export const signUpAction = defineFormAction(
+  { input: signUpSchema, session: "none", keepValues: ["name", "email"] },
+  async ({ input }) => {
+    const limit = await consumeLimit(db, "signUpPerAddress", clientIpFrom(await headers()));
+    if (!limit.allowed) return { message: `Too many sign-ups from your network. Try again in ${describeRetryAfter(limit.retryAfterSeconds)}.` };
+    const passwordHash = await hashPassword(input.password); // on both paths, so timing does not tell them apart
+    // Sign-up never signs anyone into an existing account, whatever password was typed.
+    const existing = await db.user.findUnique({ where: { email: input.email }, select: { id: true } });
+    if (existing) return { message: NOT_CREATED };
+    try {
+      await db.user.create({ data: { name: input.name, email: input.email, passwordHash, role: "STUDENT" } });
+    } catch (error) {
+      if ((error as { code?: string }).code === "P2002") return { message: NOT_CREATED }; // a concurrent sign-up took the email
+      throw error;
     }
-    // Otherwise say nothing about whether the email is registered.
-    return {
-      message:
-        "We could not create an account with these details. If you already have an account, sign in instead; otherwise use a different email address.",
-      values,
-    };
-  }
+    const failure = await signInWithCredentials(input.email, input.password);
+    if (failure) return failure;
+    redirect(safeCallbackPath(undefined, "/dashboard?welcome=1"));
+  },
+);
 
-  try {
-    await db.user.create({ data: { name, email, passwordHash, role: "STUDENT" } });
-  } catch (error) {
-    // A concurrent sign-up took the email between our check and insert.
-    if ((error as { code?: string }).code === "P2002") {
-      return {
-        message:
-          "We could not create an account with these details. If you already have an account, sign in instead; otherwise use a different email address.",
-        values,
-      };
-    }
-    throw error;
-  }
-  const failure = await signInWithCredentials(email, password);
-  if (failure) return { ...failure, values };
-  redirect("/dashboard?welcome=1");
-}
-
+/** Signing out ends this session on the server too (auth.ts events.signOut). */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: "/" });
 }
 
-export async function updateProfileAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await actionUser();
-  const parsed = profileSchema.safeParse({ name: formData.get("name") });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values: { name: String(formData.get("name") ?? "") } };
-  await db.user.update({ where: { id: user.id }, data: { name: parsed.data.name } });
-  await updateSession({});
-  // The refreshed session cookie re-renders the page from the server, so the
-  // confirmation travels in the URL rather than in this form's state.
-  redirect("/profile?updated=name");
-}
+export const updateProfileAction = defineFormAction(
+  { input: profileSchema, session: "user", keepValues: ["name"] },
+  async ({ user, input }) => {
+    await db.user.update({ where: { id: user!.id }, data: { name: input.name } });
+    // Session reads take the name from the database, so nothing else to refresh.
+    redirect("/profile?updated=name");
+  },
+);
 
-export async function changePasswordAction(_prev: FormState, formData: FormData): Promise<FormState> {
-  const user = await actionUser();
-  const parsed = changePasswordSchema.safeParse({
-    currentPassword: formData.get("currentPassword"),
-    newPassword: formData.get("newPassword"),
-    confirmPassword: formData.get("confirmPassword"),
-  });
-  if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues) };
-
-  const stored = await db.user.findUniqueOrThrow({ where: { id: user.id }, select: { passwordHash: true } });
-  if (!(await verifyPassword(stored.passwordHash, parsed.data.currentPassword))) {
+export const changePasswordAction = defineFormAction({ input: changePasswordSchema, session: "user" }, async ({ user, input }) => {
+  const me = user!;
+  // The current password is checked under the same per-account limit as sign-in,
+  // so a stolen session cannot be used to guess it.
+  const limit = await consumeLimit(db, "signInPerAccount", me.email);
+  if (!limit.allowed) return { message: `Too many attempts. Wait ${describeRetryAfter(limit.retryAfterSeconds)} and try again.` };
+  const stored = await db.user.findUniqueOrThrow({ where: { id: me.id }, select: { passwordHash: true } });
+  if (!(await verifyPassword(stored.passwordHash, input.currentPassword))) {
     return { fieldErrors: { currentPassword: ["That is not your current password."] } };
   }
-  // Bumping the session version signs out every other session of this account;
-  // this one is re-issued with the new version.
-  await db.user.update({
-    where: { id: user.id },
-    data: { passwordHash: await hashPassword(parsed.data.newPassword), sessionVersion: { increment: 1 } },
+  await clearLimit(db, "signInPerAccount", me.email);
+  const passwordHash = await hashPassword(input.newPassword);
+  await db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: me.id }, data: { passwordHash } });
+    await revokeAllSessions(tx, me.id); // every session, this one included…
   });
-  await updateSession({});
+  const failure = await signInWithCredentials(me.email, input.newPassword); // …then a fresh one for this browser
+  if (failure) redirect("/sign-in");
   redirect("/profile?updated=password");
-}
+});
+
+const FORGOT_SENT =
+  "If an account uses that email, we have sent it a link to choose a new password. It works once, for 30 minutes. Check your inbox (and spam folder).";
+
+export const requestPasswordResetAction = defineFormAction(
+  { input: z.object({ email: emailSchema }), session: "none", keepValues: ["email"] },
+  async ({ input }) => {
+    const address = await consumeLimit(db, "passwordResetPerAddress", clientIpFrom(await headers()));
+    if (!address.allowed) return { message: `Too many requests from your network. Try again in ${describeRetryAfter(address.retryAfterSeconds)}.` };
+    // Over the per-account limit we still answer the same, without sending more mail.
+    const account = await consumeLimit(db, "passwordResetPerAccount", input.email);
+    if (account.allowed) {
+      const { queued } = await startPasswordReset(db, { email: input.email, now: new Date(), publicUrl: serverEnv().STRATUS_PUBLIC_URL });
+      if (queued) await deliverPendingMail(db).catch(() => 0); // best effort now; the scheduled job retries
+    }
+    return { ok: true, message: FORGOT_SENT };
+  },
+);
+
+export const resetPasswordAction = defineFormAction({ input: resetPasswordSchema, session: "none" }, async ({ input }) => {
+  try {
+    const { email } = await completePasswordReset(db, { token: input.token, newPassword: input.newPassword, now: new Date() });
+    await clearLimit(db, "signInPerAccount", email);
+    const failure = await signInWithCredentials(email, input.newPassword);
+    if (failure) redirect("/sign-in?reset=1");
+  } catch (error) {
+    if (error instanceof AppError && error.code === "EXPIRED") return { message: error.message };
+    throw error;
+  }
+  redirect("/dashboard?reset=1");
+});

@@ -1,40 +1,42 @@
-// Auth.js (next-auth v5): email + password sign-in with JWT sessions in a
-// signed cookie (no server session store, so any app instance can serve any
-// request). Sessions carry the user's sessionVersion; the guard rejects a
-// session whose version is older than the database's (password changed).
+// Auth.js (next-auth v5): email + password sign-in. The session cookie is a
+// signed, encrypted JWT holding the id of a server-side session row
+// (session-store.ts); every read of the session checks that row, so a session
+// that was signed out, revoked by a password change or reset, or whose account
+// was disabled is dead whatever copy of the cookie calls whatever endpoint —
+// including Auth.js's own POST /api/auth/session ("update"), which can never
+// bring a dead session back: nothing a client sends is copied into the token.
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { clientIpFrom } from "./client-ip";
-import { decoyPasswordHash, verifyPassword } from "./password";
-import { checkSignInAllowed, recordSignInAttempt } from "./sign-in-attempts";
-import { signInSchema } from "./validation";
-
+import { authenticate } from "./authenticate";
 import type { Role } from "./roles";
+import { SESSION_MAX_AGE_SECONDS, createSession, readLiveSession, revokeSession } from "./session-store";
+import { signInSchema } from "./validation";
 
 export type { Role };
 
 declare module "next-auth" {
   interface User {
     role?: Role;
-    sessionVersion?: number;
+    userAgent?: string;
   }
   interface Session {
     user: { id: string; email: string; name: string; role: Role };
-    sessionVersion: number;
+    sessionId: string;
   }
 }
 
 /** The rate limit's wait travels in the error code: "rate_limited:<seconds>". */
-export class SignInRateLimited extends CredentialsSignin {
+class SignInRateLimited extends CredentialsSignin {
   constructor(retryAfterSeconds: number) {
     super();
     this.code = `rate_limited:${retryAfterSeconds}`;
   }
 }
 
-export const { handlers, auth, signIn, signOut, unstable_update: updateSession } = NextAuth({
-  session: { strategy: "jwt", maxAge: 14 * 24 * 60 * 60 },
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   trustHost: true,
   pages: { signIn: "/sign-in" },
   providers: [
@@ -43,44 +45,34 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
       async authorize(raw, request) {
         const parsed = signInSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const ip = clientIpFrom(request.headers);
-
-        const decision = await checkSignInAllowed(db, email, ip);
-        if (decision.limited) throw new SignInRateLimited(decision.retryAfterSeconds);
-
-        const user = await db.user.findUnique({
-          where: { email },
-          select: { id: true, email: true, name: true, role: true, passwordHash: true, sessionVersion: true },
-        });
-        // Verify against a decoy when the account is unknown, so both paths take as long.
-        const ok = await verifyPassword(user?.passwordHash ?? (await decoyPasswordHash()), password);
-        await recordSignInAttempt(db, email, ip, Boolean(user && ok));
-        if (!user || !ok) return null;
-        return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+        const outcome = await authenticate(db, { ...parsed.data, ip: clientIpFrom(request.headers) });
+        if (outcome.status === "limited") throw new SignInRateLimited(outcome.retryAfterSeconds);
+        if (outcome.status === "refused") return null;
+        return { ...outcome.user, userAgent: request.headers.get("user-agent") ?? "" };
       },
     }),
   ],
   callbacks: {
-    async jwt({ token, user, trigger }) {
-      if (user) {
+    async jwt({ token, user }) {
+      if (user?.id) {
+        // A fresh sign-in: open a server-side session and remember only its id.
         token.sub = user.id;
+        token.sid = await createSession(db, { userId: user.id, userAgent: user.userAgent, now: new Date() });
         token.role = user.role;
-        token.sv = user.sessionVersion ?? 0;
         token.name = user.name;
+        token.email = user.email;
+        return token;
       }
-      if (trigger === "update" && token.sub) {
-        // Re-read from the database; never trust values sent by the client.
-        const fresh = await db.user.findUnique({
-          where: { id: token.sub },
-          select: { name: true, role: true, sessionVersion: true },
-        });
-        if (fresh) {
-          token.name = fresh.name;
-          token.role = fresh.role;
-          token.sv = fresh.sessionVersion;
-        }
-      }
+      // Every other read, "update" included: the session row decides. Name,
+      // role and email come from the database, never from the request.
+      const live =
+        typeof token.sid === "string" && typeof token.sub === "string"
+          ? await readLiveSession(db, { sessionId: token.sid, userId: token.sub, now: new Date() })
+          : null;
+      if (!live) return null; // Auth.js then clears the cookie and reports no session
+      token.name = live.name;
+      token.email = live.email;
+      token.role = live.role;
       return token;
     },
     session({ session, token }) {
@@ -91,8 +83,15 @@ export const { handlers, auth, signIn, signOut, unstable_update: updateSession }
         name: token.name ?? "",
         role: (token.role as Role) ?? "STUDENT",
       };
-      session.sessionVersion = typeof token.sv === "number" ? token.sv : -1;
+      session.sessionId = typeof token.sid === "string" ? token.sid : "";
       return session;
+    },
+  },
+  events: {
+    // Signing out ends this session on the server, not only in this browser.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string") await revokeSession(db, sid);
     },
   },
 });

@@ -1,10 +1,11 @@
-// The caller's IP for per-IP rate limits. `next start` fills X-Forwarded-For
-// with the socket address only when the request has none, so behind no proxy a
-// client can choose the value; the per-account limit still holds then. In
-// production run behind a proxy/load balancer that overwrites the header; its
-// last entry is the address that proxy saw.
+// The caller's address for per-address rate limits, as the edge server
+// (scripts/server.ts) resolved it from the socket or a trusted proxy
+// (STRATUS_TRUSTED_PROXIES). A client's own x-stratus-* headers never get
+// this far: the edge deletes them. Served any other way, every caller shares
+// one "unknown" address, and the per-account limits still hold.
+import { EDGE_HEADERS } from "@/lib/edge/request-edge";
+
 export function clientIpFrom(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((s) => s.trim()).filter(Boolean).pop();
-  return (last || headers.get("x-real-ip") || "unknown").slice(0, 64);
+  if (process.env.STRATUS_EDGE !== "1") return "unknown";
+  return (headers.get(EDGE_HEADERS.clientIp) || "unknown").slice(0, 64);
 }

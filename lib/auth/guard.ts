@@ -1,38 +1,46 @@
-// The authorisation boundary. Every page loader calls requireUser/requireRole;
-// every server action is built with defineAction, which resolves the session
-// into a typed user, checks the role, validates input with zod and turns
-// expected failures into values. Middleware/proxy is never relied upon.
+// The authorisation boundary for pages: every page loader calls
+// requireUser/requireRole (server actions use define-action.ts, route handlers
+// lib/http/define-route.ts). Middleware/proxy is never relied upon.
 import "server-only";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
-import type { z } from "zod";
-import { db } from "@/lib/db";
+import { getToken } from "next-auth/jwt";
+import { serverEnv } from "@/lib/env";
 import { auth } from "./auth";
 import type { Role } from "./roles";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
-/** The signed-in user, or null. A session older than the user's sessionVersion counts as signed out. */
+/**
+ * The signed-in user, or null. Reading the session checks its server-side row
+ * (auth.ts), so a signed-out, revoked or disabled session is null here.
+ */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id) return null;
-  const user = await db.user.findUnique({
-    where: { id },
-    select: { id: true, email: true, name: true, role: true, sessionVersion: true },
-  });
-  if (!user || user.sessionVersion !== session.sessionVersion) return null;
+  const user = session?.user;
+  if (!user?.id) return null;
   return { id: user.id, email: user.email, name: user.name, role: user.role };
 });
 
+const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+
 /**
- * The session's claims without a database read, for the answer-save hot path,
- * whose single SQL statement checks the session version itself.
+ * The session cookie's claims for hot routes (answer saves): the JWT is only
+ * decrypted and checked, not re-issued, and nothing is read from the database
+ * here; the caller's SQL statement checks that the session row is live.
  */
-export async function sessionClaims(): Promise<{ userId: string; sessionVersion: number } | null> {
-  const session = await auth();
-  const userId = session?.user?.id;
-  return userId ? { userId, sessionVersion: session.sessionVersion } : null;
+export async function sessionClaims(request: Request): Promise<{ userId: string; sessionId: string } | null> {
+  const cookies = request.headers.get("cookie") ?? "";
+  const name = SESSION_COOKIES.find((n) => cookies.includes(`${n}=`) || cookies.includes(`${n}.0=`));
+  if (!name) return null;
+  try {
+    const token = await getToken({ req: request, secret: serverEnv().AUTH_SECRET, secureCookie: name.startsWith("__Secure-"), salt: name, cookieName: name });
+    const userId = token?.sub;
+    const sessionId = token?.sid;
+    return typeof userId === "string" && typeof sessionId === "string" ? { userId, sessionId } : null;
+  } catch {
+    return null;
+  }
 }
 
 export function signInPath(returnTo?: string): string {
@@ -51,61 +59,4 @@ export async function requireRole(roles: Role[], returnTo?: string): Promise<Ses
   const user = await requireUser(returnTo);
   if (!roles.includes(user.role)) forbidden();
   return user;
-}
-
-export type ActionErrorCode = "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "INVALID" | "CONFLICT" | "EXPIRED";
-
-/** An expected failure of an action: returned to the caller as a value, never a crash. */
-export class ActionError extends Error {
-  constructor(
-    readonly code: ActionErrorCode,
-    message: string,
-    readonly fieldErrors?: Partial<Record<string, string[]>>,
-  ) {
-    super(message);
-    this.name = "ActionError";
-  }
-}
-
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ActionErrorCode; message: string; fieldErrors?: Partial<Record<string, string[]>> };
-
-/** Resolves the caller for an action or throws ActionError. */
-export async function actionUser(roles?: Role[]): Promise<SessionUser> {
-  const user = await currentUser();
-  if (!user) throw new ActionError("UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
-  if (roles && !roles.includes(user.role)) throw new ActionError("FORBIDDEN", "You do not have access to this.");
-  return user;
-}
-
-/**
- * Builds a server action body: session → role → zod input → handler.
- * Expected errors (ActionError) come back as `{ ok: false }`; anything else
- * (including Next's redirect/notFound signals) propagates.
- */
-export function defineAction<S extends z.ZodType, T>(
-  options: { input: S; roles?: Role[] },
-  handler: (context: { user: SessionUser; input: z.output<S> }) => Promise<T>,
-): (raw: unknown) => Promise<ActionResult<T>> {
-  return async (raw) => {
-    try {
-      const user = await actionUser(options.roles);
-      const parsed = options.input.safeParse(raw);
-      if (!parsed.success) {
-        const fieldErrors: Partial<Record<string, string[]>> = {};
-        for (const issue of parsed.error.issues) {
-          const key = issue.path.join(".") || "_";
-          (fieldErrors[key] ??= []).push(issue.message);
-        }
-        return { ok: false, code: "INVALID", message: "Some of what was sent is not valid.", fieldErrors };
-      }
-      return { ok: true, data: await handler({ user, input: parsed.data }) };
-    } catch (error) {
-      if (error instanceof ActionError) {
-        return { ok: false, code: error.code, message: error.message, fieldErrors: error.fieldErrors };
-      }
-      throw error;
-    }
-  };
 }

@@ -1,5 +1,8 @@
 // Input schemas shared by the account forms and their server actions.
 import { z } from "zod";
+import { PASSWORD_MIN_LENGTH } from "./form-state";
+
+export type { FieldErrors, FormState } from "./form-state";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -15,7 +18,6 @@ export const nameSchema = z
   .min(1, "Enter your name.")
   .max(80, "Use 80 characters or fewer.");
 
-export const PASSWORD_MIN_LENGTH = 10;
 
 /** Strength rule: at least 10 characters with a letter and a digit or symbol, not all one character. */
 export const newPasswordSchema = z
@@ -49,12 +51,13 @@ export const changePasswordSchema = z
     message: "The two new passwords do not match.",
   });
 
-export type FieldErrors = Partial<Record<string, string[]>>;
-
-/** Result of a form action, for useActionState. */
-export type FormState = {
-  ok?: boolean;
-  message?: string;
-  fieldErrors?: FieldErrors;
-  values?: Record<string, string>;
-};
+export const resetPasswordSchema = z
+  .object({
+    token: z.string().min(20).max(200),
+    newPassword: newPasswordSchema,
+    confirmPassword: z.string(),
+  })
+  .refine((v) => v.newPassword === v.confirmPassword, {
+    path: ["confirmPassword"],
+    message: "The two new passwords do not match.",
+  });

@@ -21,6 +21,8 @@ export type CueStrategyId =
   | "convergence"
   | "odd-one-out"
   | "article-agreement"
+  | "avoid-longest"
+  | "avoid-shortest"
   | "position";
 
 export type CueFigure = {
@@ -89,6 +91,18 @@ const SCORERS: Record<Exclude<CueStrategyId, "position">, Scorer> = {
   "odd-one-out": (q) => {
     const sets = q.choices.map((c) => new Set(words(c.text)));
     return sets.map((s, i) => -sets.reduce((sum, other, j) => (i === j ? sum : sum + jaccard(s, other)), 0));
+  },
+  // Elimination: a bank that rarely keys the longest (or shortest) choice
+  // teaches students to rule it out, which is a cue too.
+  "avoid-longest": (q) => {
+    const lengths = q.choices.map((c) => c.text.trim().length);
+    const max = Math.max(...lengths);
+    return lengths.map((l) => (l === max ? 0 : 1));
+  },
+  "avoid-shortest": (q) => {
+    const lengths = q.choices.map((c) => c.text.trim().length);
+    const min = Math.min(...lengths);
+    return lengths.map((l) => (l === min ? 0 : 1));
   },
   "article-agreement": (q) => {
     // A stem ending "... is an" / "... is a" agrees only with choices starting

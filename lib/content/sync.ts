@@ -41,11 +41,23 @@ export function questionSnapshot(item: ContentItem) {
     taskStatement: item.taskStatement,
     topic: item.topic,
     lesson: item.lesson,
+    references: item.references,
   };
   if (isExamQuestion(item)) {
     return { ...base, choices: item.choices.map(({ key, text, correct, explanation }) => ({ key, text, correct, explanation })), practice: null };
   }
-  const { id: _id, type: _type, stem: _stem, difficulty: _d, taskStatement: _ts, topic: _t, lesson: _l, ...practice } = item;
+  const {
+    id: _id,
+    type: _type,
+    stem: _stem,
+    difficulty: _d,
+    taskStatement: _ts,
+    topic: _t,
+    lesson: _l,
+    references: _r,
+    examGuide: _g,
+    ...practice
+  } = item;
   return { ...base, choices: [], practice };
 }
 
@@ -180,6 +192,7 @@ async function syncLessons(tx: Tx, pack: ContentPack, now: Date, report: SyncRep
 }
 
 async function syncQuestions(tx: Tx, pack: ContentPack, now: Date, report: SyncReport) {
+  const unscored = new Set(pack.blueprint!.exam.guideAdditions.filter((g) => !g.scored).map((g) => g.id));
   const existing = new Map(
     (await tx.question.findMany({ select: { id: true, contentHash: true, version: true, retiredAt: true } })).map((q) => [
       q.id,
@@ -194,7 +207,8 @@ async function syncQuestions(tx: Tx, pack: ContentPack, now: Date, report: SyncR
   for (const { item } of pack.items) {
     inPack.add(item.id);
     const snapshot = questionSnapshot(item);
-    const hash = contentHash(snapshot);
+    const pool = isExamQuestion(item) && item.pool === "final" ? ("FINAL" as const) : ("MAIN" as const);
+    const hash = contentHash({ snapshot, pool, examGuide: item.examGuide });
     const current = existing.get(item.id);
     if (current && current.contentHash === hash) {
       if (current.retiredAt) {
@@ -214,6 +228,10 @@ async function syncQuestions(tx: Tx, pack: ContentPack, now: Date, report: SyncR
       stem: item.stem,
       difficulty: item.difficulty,
       practice: (snapshot.practice ?? undefined) as object | undefined,
+      pool,
+      scored: !item.examGuide.some((tag) => unscored.has(tag)),
+      references: item.references,
+      examGuide: item.examGuide,
       contentHash: hash,
       version,
       retiredAt: null,

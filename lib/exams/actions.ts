@@ -3,23 +3,17 @@
 // submitting are route handlers (app/api/attempts/…), whose addresses survive
 // a redeploy in the middle of an exam.
 import { redirect } from "next/navigation";
-import { ActionError, defineAction } from "@/lib/auth/guard";
+import { defineAction } from "@/lib/auth/define-action";
 import { db } from "@/lib/db";
 import { startAttempt } from "./attempts";
-import { ExamError } from "./errors";
 import { startAttemptSchema } from "./modes";
 import { examSettings } from "./settings";
 
 export type StartState = { message?: string };
 
-const start = defineAction({ input: startAttemptSchema }, async ({ user, input }) => {
-  try {
-    return await startAttempt(db, { userId: user.id, input, now: new Date(), settings: examSettings() });
-  } catch (error) {
-    if (error instanceof ExamError) throw new ActionError("INVALID", error.message);
-    throw error;
-  }
-});
+const start = defineAction({ input: startAttemptSchema }, async ({ user, input }) =>
+  startAttempt(db, { userId: user.id, input, now: new Date(), settings: examSettings() }),
+);
 
 function inputFrom(formData: FormData): unknown {
   const mode = formData.get("mode");

@@ -7,7 +7,9 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { recordEvidence } from "@/lib/learning/evidence";
 import { difficultyLogit, guessChance } from "@/lib/learning/mastery";
 import { acceptsSaves, computeDeadline, isOverdue } from "./deadline";
-import { ExamError, attemptNotFound } from "./errors";
+import { KEY_LOCKED_MESSAGE, lockedQuestionIds } from "./key-lock";
+import { AppError } from "@/lib/app-error";
+import { attemptNotFound } from "./errors";
 import { gradeAttempt, isAnswerCorrect } from "./grading";
 import { type AnswerSave, type AttemptMode, MOCK_QUESTION_COUNT, type StartAttemptInput, isTimed, revealsAsYouGo } from "./modes";
 import { type PoolQuestion, questionPool } from "./question-pool";
@@ -49,6 +51,9 @@ async function accommodationMultiplier(db: Db | Tx, userId: string): Promise<num
 }
 
 function inScope(q: PoolQuestion, input: StartAttemptInput): boolean {
+  // The held-back pool is for the final mock only; unscored topics never appear in a mock.
+  if (q.pool !== "MAIN") return false;
+  if (input.mode === "MOCK" && !q.scored) return false;
   if (input.mode !== "QUIZ") return true;
   const scope = input.scope;
   if (scope.kind === "domain") return q.domain === scope.domain;
@@ -88,8 +93,10 @@ export async function startAttempt(
       }
 
       const seen = await seenStats(tx, userId);
+      // Practice reveals answers as it goes: it never draws a question of an open timed attempt.
+      const locked = input.mode === "MOCK" ? new Set<string>() : await lockedQuestionIds(tx, { userId });
       const candidates: Candidate[] = pool.questions
-        .filter((q) => inScope(q, input))
+        .filter((q) => inScope(q, input) && !locked.has(q.id))
         .map((q) => ({
           id: q.id,
           domain: q.domain,
@@ -108,7 +115,7 @@ export async function startAttempt(
               random,
               topicWeights: input.mode === "DRILL" ? await weakTopicWeights(tx, userId) : undefined,
             });
-      if (selection.ids.length === 0) throw new ExamError("INVALID", "There are no questions for that choice yet.");
+      if (selection.ids.length === 0) throw new AppError("INVALID", "There are no questions for that choice yet.");
 
       const multiplier = input.mode === "MOCK" ? await accommodationMultiplier(tx, userId) : 1;
       await tx.attempt.create({
@@ -244,7 +251,10 @@ export async function loadRunnerView(
     await gradeAttemptNow(db, { attemptId, now, expired: true });
     return { graded: true };
   }
-  const rows = await itemsWithSnapshots(db, attemptId);
+  const [rows, locked] = await Promise.all([
+    itemsWithSnapshots(db, attemptId),
+    revealsAsYouGo(attempt.mode) ? lockedQuestionIds(db, { userId, exceptAttemptId: attemptId }) : Promise.resolve(new Set<string>()),
+  ]);
   return {
     attemptId,
     mode: attempt.mode,
@@ -265,7 +275,7 @@ export async function loadRunnerView(
         unsure: row.unsure,
         timeSpentMs: row.timeSpentMs,
         saveSeq: row.saveSeq.toString(),
-        reveal: revealsAsYouGo(attempt.mode) && row.revealedAt ? revealOf(row) : null,
+        reveal: revealsAsYouGo(attempt.mode) && row.revealedAt && !locked.has(row.questionId) ? revealOf(row) : null,
       };
     }),
   };
@@ -292,14 +302,32 @@ export async function saveAnswers(
   db: Db,
   options: {
     userId: string;
-    sessionVersion: number;
+    /** The caller's session row: the statement refuses a signed-out or revoked session. */
+    sessionId: string;
     attemptId: string;
     saves: AnswerSave[];
     now: Date;
     settings: ExamSettings;
   },
 ): Promise<SaveResult[]> {
-  const { userId, sessionVersion, attemptId, saves, now, settings } = options;
+  const { attemptId, saves, now } = options;
+  try {
+    // A batch is all-or-nothing: one invalid save and none is applied. A single
+    // save is one statement, atomic by itself, so it needs no transaction.
+    return saves.length === 1 ? await applySaves(db, options) : await db.$transaction((tx) => applySaves(tx, options));
+  } catch (error) {
+    if (error instanceof AppError && error.code === "TIME_UP") {
+      await gradeAttemptNow(db, { attemptId, now, expired: true });
+    }
+    throw error;
+  }
+}
+
+async function applySaves(
+  db: Db | Tx,
+  options: { userId: string; sessionId: string; attemptId: string; saves: AnswerSave[]; now: Date; settings: ExamSettings },
+): Promise<SaveResult[]> {
+  const { userId, sessionId, attemptId, saves, now, settings } = options;
   const cutoff = new Date(now.getTime() - settings.graceSeconds * 1000);
   const results: SaveResult[] = [];
   const missed: AnswerSave[] = [];
@@ -309,11 +337,11 @@ export async function saveAnswers(
       SET "chosenKeys" = ${save.chosenKeys}::text[], flagged = ${save.flagged}, unsure = ${save.unsure},
           "timeSpentMs" = GREATEST(ai."timeSpentMs", ${save.timeSpentMs}::int), "saveSeq" = ${save.seq.toString()}::bigint,
           "answeredAt" = ${now}
-      FROM (SELECT id, "userId", status, deadline FROM "Attempt" WHERE id = ${attemptId} FOR KEY SHARE) a, "User" u
+      FROM (SELECT id, "userId", status, deadline FROM "Attempt" WHERE id = ${attemptId} FOR KEY SHARE) a, "AuthSession" s
       WHERE ai."attemptId" = a.id AND ai.position = ${save.position}
         AND a."userId" = ${userId} AND a.status = 'IN_PROGRESS'
         AND (a.deadline IS NULL OR a.deadline >= ${cutoff})
-        AND u.id = a."userId" AND u."sessionVersion" = ${sessionVersion}
+        AND s.id = ${sessionId} AND s."userId" = a."userId" AND s."revokedAt" IS NULL AND s."expiresAt" > ${now}
         AND ai."saveSeq" < ${save.seq.toString()}::bigint
         AND ai."revealedAt" IS NULL
         AND ${save.chosenKeys}::text[] <@ ai."choiceOrder"
@@ -325,18 +353,17 @@ export async function saveAnswers(
   if (missed.length === 0) return results;
 
   // Something was not applied: find out why, for a clear answer.
-  const [attempt, user] = await Promise.all([
+  const [attempt, session] = await Promise.all([
     db.attempt.findUnique({ where: { id: attemptId }, select: { userId: true, status: true, deadline: true } }),
-    db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } }),
+    db.authSession.findUnique({ where: { id: sessionId }, select: { userId: true, revokedAt: true, expiresAt: true } }),
   ]);
-  if (!attempt || attempt.userId !== userId) throw attemptNotFound();
-  if (!user || user.sessionVersion !== sessionVersion) {
-    throw new ExamError("UNAUTHENTICATED", "Your session has ended. Sign in again; your unsent answers are kept.");
+  if (!session || session.userId !== userId || session.revokedAt || session.expiresAt <= now) {
+    throw new AppError("UNAUTHENTICATED", "Your session has ended. Sign in again; your unsent answers are kept.");
   }
-  if (attempt.status !== "IN_PROGRESS") throw new ExamError("CLOSED", "This attempt has already been submitted.");
+  if (!attempt || attempt.userId !== userId) throw attemptNotFound();
+  if (attempt.status !== "IN_PROGRESS") throw new AppError("CLOSED", "This attempt has already been submitted.");
   if (!acceptsSaves(now, attempt.deadline, settings.graceSeconds)) {
-    await gradeAttemptNow(db, { attemptId, now, expired: true });
-    throw new ExamError("TIME_UP", "Time is up. Answers saved before the deadline have been graded.");
+    throw new AppError("TIME_UP", "Time is up. Answers saved before the deadline have been graded.");
   }
   const items = await db.attemptItem.findMany({
     where: { attemptId, position: { in: missed.map((s) => s.position) } },
@@ -345,11 +372,11 @@ export async function saveAnswers(
   const byPosition = new Map(items.map((i) => [i.position, i]));
   for (const save of missed) {
     const item = byPosition.get(save.position);
-    if (!item) throw new ExamError("INVALID", `Question ${save.position + 1} is not part of this attempt.`);
+    if (!item) throw new AppError("INVALID", `Question ${save.position + 1} is not part of this attempt.`);
     const unknown = save.chosenKeys.filter((k) => !item.choiceOrder.includes(k));
-    if (unknown.length) throw new ExamError("INVALID", `Question ${save.position + 1} has no choice ${unknown.join(", ")}.`);
+    if (unknown.length) throw new AppError("INVALID", `Question ${save.position + 1} has no choice ${unknown.join(", ")}.`);
     if (save.chosenKeys.length > item.chooseCount) {
-      throw new ExamError("INVALID", `Question ${save.position + 1} asks for ${item.chooseCount} choice${item.chooseCount === 1 ? "" : "s"}.`);
+      throw new AppError("INVALID", `Question ${save.position + 1} asks for ${item.chooseCount} choice${item.chooseCount === 1 ? "" : "s"}.`);
     }
     if (item.revealedAt) results.push({ position: save.position, status: "locked", seq: item.saveSeq.toString() });
     else results.push({ position: save.position, status: "stale", seq: item.saveSeq.toString() });
@@ -369,19 +396,22 @@ export async function checkAnswer(
     await tx.$queryRaw`SELECT id FROM "Attempt" WHERE id = ${attemptId} FOR KEY SHARE`;
     const attempt = await ownedAttempt(tx, attemptId, userId);
     if (!revealsAsYouGo(attempt.mode)) {
-      throw new ExamError("FORBIDDEN", "A mock exam shows answers only after you submit it.");
+      throw new AppError("FORBIDDEN", "A mock exam shows answers only after you submit it.");
     }
-    if (attempt.status !== "IN_PROGRESS") throw new ExamError("CLOSED", "This attempt has already been submitted.");
+    if (attempt.status !== "IN_PROGRESS") throw new AppError("CLOSED", "This attempt has already been submitted.");
     const locked = await tx.$queryRaw<Array<{ position: number }>>`
       SELECT position FROM "AttemptItem" WHERE "attemptId" = ${attemptId} AND position = ${position} FOR UPDATE`;
-    if (locked.length === 0) throw new ExamError("INVALID", `Question ${position + 1} is not part of this attempt.`);
+    if (locked.length === 0) throw new AppError("INVALID", `Question ${position + 1} is not part of this attempt.`);
     const row = (await itemsWithSnapshots(tx, attemptId)).find((r) => r.position === position)!;
+    if ((await lockedQuestionIds(tx, { userId, exceptAttemptId: attemptId })).has(row.questionId)) {
+      throw new AppError("FORBIDDEN", KEY_LOCKED_MESSAGE);
+    }
     if (row.revealedAt) return revealOf(row); // checked before: same answer, same result
-    if (chosenKeys.length === 0) throw new ExamError("INVALID", "Choose an answer before checking it.");
+    if (chosenKeys.length === 0) throw new AppError("INVALID", "Choose an answer before checking it.");
     const unknown = chosenKeys.filter((k) => !row.choiceOrder.includes(k));
-    if (unknown.length) throw new ExamError("INVALID", `This question has no choice ${unknown.join(", ")}.`);
+    if (unknown.length) throw new AppError("INVALID", `This question has no choice ${unknown.join(", ")}.`);
     if (chosenKeys.length > row.chooseCount) {
-      throw new ExamError("INVALID", `This question asks for ${row.chooseCount} choice${row.chooseCount === 1 ? "" : "s"}.`);
+      throw new AppError("INVALID", `This question asks for ${row.chooseCount} choice${row.chooseCount === 1 ? "" : "s"}.`);
     }
     const reveal = revealOf({ ...row, chosenKeys });
     await tx.attemptItem.update({
@@ -527,6 +557,8 @@ export type ReviewItem = {
   questionId: string;
   stem: string;
   type: "single" | "multiple";
+  /** True while the question is also in an open timed attempt: no key, explanation or verdict. */
+  withheld: boolean;
   choices: Array<{ key: string; text: string; correct: boolean; explanation: string; chosen: boolean }>;
   chosenKeys: string[];
   correct: boolean;
@@ -569,10 +601,11 @@ export async function loadResults(
     await gradeAttemptNow(db, { attemptId, now, expired: true });
     attempt = (await db.attempt.findUnique({ where: { id: attemptId } }))!;
   }
-  const [rows, domains, taskStatements] = await Promise.all([
+  const [rows, domains, taskStatements, locked] = await Promise.all([
     itemsWithSnapshots(db, attemptId),
     db.domain.findMany({ select: { number: true, title: true } }),
     db.taskStatement.findMany({ select: { code: true, title: true } }),
+    lockedQuestionIds(db, { userId, exceptAttemptId: attemptId }),
   ]);
   const domainTitle = new Map(domains.map((d) => [String(d.number), d.title]));
   const tsTitle = new Map(taskStatements.map((t) => [t.code, t.title]));
@@ -595,17 +628,20 @@ export async function loadResults(
     averageSecondsPerQuestion: rows.length ? Math.round(totalMs / rows.length / 1000) : 0,
     items: rows.map((r) => {
       const byKey = new Map(r.snapshot.choices.map((c) => [c.key, c]));
+      // A question also in an open timed attempt: its key, explanations and verdict wait.
+      const withheld = locked.has(r.questionId);
       return {
         position: r.position,
         questionId: r.questionId,
         stem: r.snapshot.stem,
         type: r.snapshot.type,
+        withheld,
         choices: r.choiceOrder.map((key) => {
           const c = byKey.get(key)!;
-          return { key, text: c.text, correct: c.correct, explanation: c.explanation, chosen: r.chosenKeys.includes(key) };
+          return { key, text: c.text, correct: withheld ? false : c.correct, explanation: withheld ? "" : c.explanation, chosen: r.chosenKeys.includes(key) };
         }),
         chosenKeys: r.chosenKeys,
-        correct: r.correct ?? false,
+        correct: withheld ? false : (r.correct ?? false),
         answered: r.chosenKeys.length > 0,
         flagged: r.flagged,
         unsure: r.unsure,

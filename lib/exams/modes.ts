@@ -29,6 +29,9 @@ export const startAttemptSchema = z.discriminatedUnion("mode", [
 ]);
 export type StartAttemptInput = z.infer<typeof startAttemptSchema>;
 
+/** Sequence numbers are stored as PostgreSQL bigint. */
+const MAX_SEQ = 9_223_372_036_854_775_807n;
+
 /** One answer change as the browser sends it. */
 export const answerSaveSchema = z.object({
   position: z.int().min(0).max(200),
@@ -40,7 +43,10 @@ export const answerSaveSchema = z.object({
   unsure: z.boolean().default(false),
   timeSpentMs: z.int().min(0).max(24 * 3_600_000),
   /** Client sequence number; strictly increasing per browser (a millisecond clock). */
-  seq: z.union([z.int().positive(), z.string().regex(/^\d{1,19}$/)]).transform((v) => BigInt(v)),
+  seq: z
+    .union([z.int().positive(), z.string().regex(/^\d{1,19}$/)])
+    .transform((v) => BigInt(v))
+    .refine((v) => v > 0n && v <= MAX_SEQ, "seq must be a positive 64-bit integer"),
 });
 export type AnswerSave = z.infer<typeof answerSaveSchema>;
 

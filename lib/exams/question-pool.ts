@@ -15,6 +15,10 @@ export type PoolQuestion = {
   difficulty: number;
   keys: string[];
   correctCount: number;
+  /** FINAL: held back for the final mock; no other mode draws it. */
+  pool: "MAIN" | "FINAL";
+  /** False for content asked only unscored on the real exam: never in a mock. */
+  scored: boolean;
 };
 
 export type QuestionPool = { questions: PoolQuestion[]; byId: Map<string, PoolQuestion>; domainWeights: Map<number, number> };
@@ -33,6 +37,8 @@ async function loadPool(db: PrismaClient): Promise<QuestionPool> {
         topicId: true,
         lessonId: true,
         difficulty: true,
+        pool: true,
+        scored: true,
         taskStatementId: true,
         taskStatement: { select: { domain: { select: { number: true } } } },
         choices: { select: { key: true, correct: true }, orderBy: { position: "asc" } },
@@ -52,6 +58,8 @@ async function loadPool(db: PrismaClient): Promise<QuestionPool> {
     difficulty: q.difficulty,
     keys: q.choices.map((c) => c.key),
     correctCount: q.choices.filter((c) => c.correct).length,
+    pool: q.pool,
+    scored: q.scored,
   }));
   return {
     questions,

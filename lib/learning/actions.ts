@@ -1,8 +1,10 @@
 "use server";
 // Answering a due review card.
 import { z } from "zod";
-import { ActionError, defineAction } from "@/lib/auth/guard";
+import { AppError } from "@/lib/app-error";
+import { defineAction } from "@/lib/auth/define-action";
 import { db } from "@/lib/db";
+import { KEY_LOCKED_MESSAGE } from "@/lib/exams/key-lock";
 import { answerReviewCard } from "./review-queue";
 
 const reviewAnswerSchema = z.object({
@@ -18,7 +20,8 @@ const reviewAnswerSchema = z.object({
 
 export const answerReviewAction = defineAction({ input: reviewAnswerSchema }, async ({ user, input }) => {
   const result = await answerReviewCard(db, { userId: user.id, ...input, now: new Date() });
-  if (result.status === "not-due") throw new ActionError("NOT_FOUND", "That card is not due any more. Load the next one.");
-  if (result.status === "invalid") throw new ActionError("INVALID", result.message);
+  if (result.status === "not-due") throw new AppError("NOT_FOUND", "That card is not due any more. Load the next one.");
+  if (result.status === "locked") throw new AppError("FORBIDDEN", KEY_LOCKED_MESSAGE);
+  if (result.status === "invalid") throw new AppError("INVALID", result.message);
   return result;
 });

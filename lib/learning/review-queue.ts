@@ -2,6 +2,7 @@
 // are due, and answering one (graded, explained, rescheduled).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isAnswerCorrect } from "@/lib/exams/grading";
+import { lockedQuestionIds } from "@/lib/exams/key-lock";
 import { recordEvidence } from "./evidence";
 import { difficultyLogit, guessChance } from "./mastery";
 import { endOfDay, endOfWeek } from "./review";
@@ -32,10 +33,19 @@ export type ReviewQuestion = {
   lapses: number;
 };
 
-/** The most overdue card that is due now, without its key or explanations. */
+/**
+ * The most overdue card that is due now, without its key or explanations.
+ * Cards whose question is in an open timed attempt wait until it is graded.
+ */
 export async function nextDueCard(db: Db, options: { userId: string; now: Date }): Promise<ReviewQuestion | null> {
+  const locked = await lockedQuestionIds(db, { userId: options.userId });
   const card = await db.reviewCard.findFirst({
-    where: { userId: options.userId, due: { lte: options.now }, question: { retiredAt: null, type: { in: ["SINGLE", "MULTIPLE"] } } },
+    where: {
+      userId: options.userId,
+      due: { lte: options.now },
+      questionId: { notIn: [...locked] },
+      question: { retiredAt: null, type: { in: ["SINGLE", "MULTIPLE"] } },
+    },
     orderBy: { due: "asc" },
     select: {
       lapses: true,
@@ -64,6 +74,7 @@ export async function nextDueCard(db: Db, options: { userId: string; now: Date }
 export type ReviewAnswer =
   | { status: "answered"; correct: boolean; correctKeys: string[]; explanations: Array<{ key: string; correct: boolean; explanation: string }>; lessonId: string; nextDue: string }
   | { status: "not-due" }
+  | { status: "locked" }
   | { status: "invalid"; message: string };
 
 export async function answerReviewCard(
@@ -75,6 +86,7 @@ export async function answerReviewCard(
     const locked = await tx.$queryRaw<Array<{ due: Date }>>`
       SELECT due FROM "ReviewCard" WHERE "userId" = ${userId} AND "questionId" = ${questionId} FOR UPDATE`;
     if (locked.length === 0 || locked[0]!.due > now) return { status: "not-due" } as const;
+    if ((await lockedQuestionIds(tx, { userId })).has(questionId)) return { status: "locked" } as const;
     const question = await tx.question.findUnique({
       where: { id: questionId },
       select: {

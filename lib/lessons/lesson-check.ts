@@ -4,6 +4,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { CHOSEN_KEYS_MESSAGES, type ChosenKeysProblem, gradeChosenKeys, reviewChosenKeys } from "./answer-check";
+import { lessonCheckQuestionIds } from "./lesson-check-set";
 
 export type LessonCheckResult =
   | {
@@ -17,22 +18,19 @@ export type LessonCheckResult =
   | { status: "refused"; reason: ChosenKeysProblem; message: string };
 
 /**
- * Grades `chosenKeys` for a question of `lessonId`. Refused: a question that is
- * not a live single/multiple question of that live lesson, keys that are not
+ * Grades `chosenKeys` for one of the questions the lesson's "Check yourself"
+ * shows this student. Refused: any other question (not shown by this lesson,
+ * held back, or in the student's timed attempt in progress), keys that are not
  * the question's, and more keys than the question has correct choices.
  */
 export async function checkLessonAnswer(
   db: PrismaClient,
-  { lessonId, questionId, chosenKeys }: { lessonId: string; questionId: string; chosenKeys: readonly string[] },
+  { lessonId, userId, questionId, chosenKeys }: { lessonId: string; userId: string; questionId: string; chosenKeys: readonly string[] },
 ): Promise<LessonCheckResult> {
+  const shown = await lessonCheckQuestionIds(db, { lessonId, userId });
+  if (!shown.includes(questionId)) return { status: "refused", reason: "NOT_FOUND" };
   const question = await db.question.findFirst({
-    where: {
-      id: questionId,
-      lessonId,
-      retiredAt: null,
-      type: { in: ["SINGLE", "MULTIPLE"] },
-      lesson: { retiredAt: null },
-    },
+    where: { id: questionId, lessonId },
     select: {
       id: true,
       choices: { orderBy: { position: "asc" }, select: { key: true, correct: true, explanation: true } },

@@ -3,10 +3,8 @@
 // and why stay on the server until the student checks that question.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { lessonCheckQuestionIds } from "./lesson-check-set";
 import { lessonNeighbours } from "./lesson-sequence";
-
-/** How many of the lesson's exam questions "Check yourself" asks. */
-export const LESSON_CHECK_SIZE = 3;
 
 export type LessonCheckQuestion = {
   id: string;
@@ -36,12 +34,15 @@ export type LessonPage = {
   checkQuestions: LessonCheckQuestion[];
 };
 
-/** The lesson's exam questions for "Check yourself": single and multiple, not retired, in a fixed order. */
-export async function loadLessonCheckQuestions(db: PrismaClient, { lessonId }: { lessonId: string }): Promise<LessonCheckQuestion[]> {
+/** The lesson's "Check yourself" questions for this student (lesson-check-set.ts), without keys. */
+export async function loadLessonCheckQuestions(
+  db: PrismaClient,
+  { lessonId, userId }: { lessonId: string; userId: string },
+): Promise<LessonCheckQuestion[]> {
+  const ids = await lessonCheckQuestionIds(db, { lessonId, userId });
   const questions = await db.question.findMany({
-    where: { lessonId, retiredAt: null, type: { in: ["SINGLE", "MULTIPLE"] } },
+    where: { id: { in: ids } },
     orderBy: { id: "asc" },
-    take: LESSON_CHECK_SIZE,
     select: {
       id: true,
       type: true,
@@ -93,7 +94,7 @@ export async function loadLessonPage(db: PrismaClient, { lessonId, userId }: { l
       select: { id: true, title: true, readingMinutes: true, domain: { select: { number: true } } },
     }),
     db.lessonProgress.findUnique({ where: { userId_lessonId: { userId, lessonId } }, select: { completedAt: true } }),
-    loadLessonCheckQuestions(db, { lessonId }),
+    loadLessonCheckQuestions(db, { lessonId, userId }),
   ]);
 
   const link = (l: { id: string; title: string; readingMinutes: number; domain: { number: number } }): LessonLink => ({

@@ -1,4 +1,4 @@
-// The seed: demo users plus the content pack. Idempotent and deterministic.
+// The seed: the content pack, plus demo data on a demo database. Idempotent and deterministic.
 import { formatIssue } from "@/lib/content/issues";
 import { loadContentPack } from "@/lib/content/pack";
 import { type SyncReport, syncContent } from "@/lib/content/sync";
@@ -17,7 +17,12 @@ export function assertSeedable(url: string, allowRemote: boolean): void {
   }
 }
 
-export async function seed(db: PrismaClient): Promise<{ users: { created: number; repaired: number }; content: SyncReport }> {
+/**
+ * Syncs the content pack; with `demo`, also creates the demo accounts (and,
+ * once classes exist, their demo data). `demo` is for the embedded default and
+ * for a database the operator marked with STRATUS_DEMO_DATA=1, nothing else.
+ */
+export async function seed(db: PrismaClient, options: { demo: boolean }): Promise<{ users: { created: number }; content: SyncReport }> {
   const pack = loadContentPack();
   const { issues } = validateContentPack(pack);
   const errors = issues.filter((i) => i.level === "error");
@@ -25,6 +30,6 @@ export async function seed(db: PrismaClient): Promise<{ users: { created: number
     throw new Error(`The content pack has ${errors.length} errors; fix them first:\n${errors.slice(0, 20).map(formatIssue).join("\n")}`);
   }
   const content = await syncContent(db, pack);
-  const users = await seedDemoUsers(db);
+  const users = options.demo ? await seedDemoUsers(db) : { created: 0 };
   return { users, content };
 }

@@ -1,7 +1,7 @@
 // A rung of the capacity ladder: node:http + a pg.Pool running saveAnswers'
 // exact UPDATE, with no framework, session, zod or Prisma. Started by the bench
 // runner: BENCH_BARE_PORT, DATABASE_URL, DATABASE_POOL_MAX.
-// POST /save?attemptId=…&userId=…&sv=… with the answers route's JSON body.
+// POST /save?attemptId=…&userId=…&sid=… with the answers route's JSON body.
 import http from "node:http";
 import pg from "pg";
 import { type BareSave, SAVE_ANSWER_SQL, saveAnswerParams } from "./save-sql";
@@ -12,13 +12,13 @@ const graceMs = Number(process.env.STRATUS_SAVE_GRACE_SECONDS ?? 10) * 1000;
 async function save(url: URL, body: string): Promise<string> {
   const attemptId = url.searchParams.get("attemptId") ?? "";
   const userId = url.searchParams.get("userId") ?? "";
-  const sessionVersion = Number(url.searchParams.get("sv") ?? 0);
+  const sessionId = url.searchParams.get("sid") ?? "";
   const { saves } = JSON.parse(body) as { saves: BareSave[] };
   const now = new Date();
   const cutoff = new Date(now.getTime() - graceMs);
   const results = [];
   for (const s of saves) {
-    const updated = await pool.query(SAVE_ANSWER_SQL, saveAnswerParams({ save: s, attemptId, userId, sessionVersion, now, cutoff }));
+    const updated = await pool.query(SAVE_ANSWER_SQL, saveAnswerParams({ save: s, attemptId, userId, sessionId, now, cutoff }));
     results.push({ position: s.position, status: updated.rowCount === 1 ? "saved" : "stale", seq: s.seq });
   }
   return JSON.stringify({ ok: true, results, serverNow: now.toISOString() });

@@ -39,7 +39,7 @@ export async function generateDashboardData(options: { students: number; mocks: 
   console.log(`Database ${name}: migrating and seeding content…`);
   await migrateDeploy(DASHBOARD_DB_URL);
   const prisma = createPrismaClient({ url: DASHBOARD_DB_URL, max: 2 });
-  await seed(prisma);
+  await seed(prisma, { demo: false });
   await prisma.$disconnect();
 
   const client = new pg.Client({ connectionString: DASHBOARD_DB_URL });

@@ -1,6 +1,7 @@
 // The bench database: created fresh on the local PostgreSQL server, migrated
 // with the real `prisma migrate deploy`, seeded with the app's seed, plus bench
 // students created in bulk with one shared argon2 hash.
+import { benchSessionId } from "./sessions";
 import { spawn } from "node:child_process";
 import path from "node:path";
 import pg from "pg";
@@ -64,7 +65,7 @@ export async function createBenchDatabase(options: {
 
   t = Date.now();
   const db = createPrismaClient({ url, max: 2 });
-  await seed(db);
+  await seed(db, { demo: false });
   timings.seedMs = Date.now() - t;
 
   t = Date.now();
@@ -74,6 +75,9 @@ export async function createBenchDatabase(options: {
     ...Array.from({ length: options.warmUsers }, (_, i) => warmUserOf(i)),
   ];
   await db.user.createMany({ data: users.map((u) => ({ ...u, passwordHash })) });
+  await db.authSession.createMany({
+    data: users.map((u) => ({ id: benchSessionId(u.id), userId: u.id, expiresAt: new Date(Date.now() + 30 * 86_400_000) })),
+  });
   timings.studentsMs = Date.now() - t;
   await db.$disconnect();
   await vacuum(url);

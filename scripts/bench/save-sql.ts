@@ -11,15 +11,15 @@ export const SAVE_ANSWER_SQL = `
       SET "chosenKeys" = $1::text[], flagged = $2, unsure = $3,
           "timeSpentMs" = GREATEST(ai."timeSpentMs", $4::int), "saveSeq" = $5::bigint,
           "answeredAt" = $6
-      FROM (SELECT id, "userId", status, deadline FROM "Attempt" WHERE id = $7 FOR KEY SHARE) a, "User" u
+      FROM (SELECT id, "userId", status, deadline FROM "Attempt" WHERE id = $7 FOR KEY SHARE) a, "AuthSession" s
       WHERE ai."attemptId" = a.id AND ai.position = $8
         AND a."userId" = $9 AND a.status = 'IN_PROGRESS'
         AND (a.deadline IS NULL OR a.deadline >= $10)
-        AND u.id = a."userId" AND u."sessionVersion" = $11
-        AND ai."saveSeq" < $12::bigint
+        AND s.id = $11 AND s."userId" = a."userId" AND s."revokedAt" IS NULL AND s."expiresAt" > $12
+        AND ai."saveSeq" < $13::bigint
         AND ai."revealedAt" IS NULL
-        AND $13::text[] <@ ai."choiceOrder"
-        AND cardinality($14::text[]) <= ai."chooseCount"
+        AND $14::text[] <@ ai."choiceOrder"
+        AND cardinality($15::text[]) <= ai."chooseCount"
       RETURNING ai."saveSeq"`;
 
 /** The template's values in order, as saveAnswers writes them. */
@@ -34,7 +34,8 @@ const SAVE_ANSWER_VALUES = [
   "save.position",
   "userId",
   "cutoff",
-  "sessionVersion",
+  "sessionId",
+  "now",
   "save.seq.toString()",
   "save.chosenKeys",
   "save.chosenKeys",
@@ -47,11 +48,11 @@ export function saveAnswerParams(options: {
   save: BareSave;
   attemptId: string;
   userId: string;
-  sessionVersion: number;
+  sessionId: string;
   now: Date;
   cutoff: Date;
 }): unknown[] {
-  const { save, attemptId, userId, sessionVersion, now, cutoff } = options;
+  const { save, attemptId, userId, sessionId, now, cutoff } = options;
   return [
     save.chosenKeys,
     save.flagged,
@@ -63,7 +64,8 @@ export function saveAnswerParams(options: {
     save.position,
     userId,
     cutoff,
-    sessionVersion,
+    sessionId,
+    now,
     save.seq,
     save.chosenKeys,
     save.chosenKeys,

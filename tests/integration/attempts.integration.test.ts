@@ -12,10 +12,11 @@ import {
   startAttempt,
   submitAttempt,
 } from "@/lib/exams/attempts";
-import { ExamError } from "@/lib/exams/errors";
+import { AppError } from "@/lib/app-error";
 import { type AnswerSave, answerSaveSchema } from "@/lib/exams/modes";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
+import { createTestSession } from "../support/sessions";
 
 let t: TestDatabase;
 const settings = { mockMinutes: 130, graceSeconds: 10 };
@@ -26,7 +27,7 @@ let users: string[] = [];
 beforeAll(async () => {
   // Several connections where the server allows it, so concurrent calls really overlap.
   t = await createTestDatabase({ poolMax: 8 });
-  await seed(t.db);
+  await seed(t.db, { demo: false });
   users = [];
   for (const name of ["alice", "bob", "carol", "dave", "erin", "frank"]) {
     const user = await t.db.user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x" } });
@@ -34,6 +35,13 @@ beforeAll(async () => {
   }
 });
 afterAll(async () => t?.close());
+
+/** One live session per user, made on first use (saves check the session row). */
+const sessions = new Map<string, Promise<string>>();
+const sid = (userId: string) => {
+  if (!sessions.has(userId)) sessions.set(userId, createTestSession(t.db, userId, T0));
+  return sessions.get(userId)!;
+};
 
 const save = (position: number, chosenKeys: string[], seq: number, extra: Partial<AnswerSave> = {}): AnswerSave =>
   answerSaveSchema.parse({ position, chosenKeys, flagged: false, unsure: false, timeSpentMs: 1000, seq, ...extra });
@@ -50,8 +58,8 @@ async function runner(userId: string, attemptId: string, now = at(5)): Promise<R
   return view;
 }
 
-async function expectExamError(promise: Promise<unknown>, code: ExamError["code"]) {
-  await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof ExamError && e.code === code);
+async function expectAppError(promise: Promise<unknown>, code: AppError["code"]) {
+  await expect(promise).rejects.toSatisfy((e: unknown) => e instanceof AppError && e.code === code);
 }
 
 describe("starting a mock", () => {
@@ -102,9 +110,10 @@ describe("saving answers", () => {
     const { attemptId } = await startAttempt(t.db, { userId: bob, input: { mode: "MOCK" }, now: T0, settings });
     const view = await runner(bob, attemptId);
     const chosen = view.items.slice(0, 20).map((item) => ({ position: item.position, key: item.choices[1]!.key }));
+    const bobSession = await sid(bob);
     const results = await Promise.all(
       chosen.map(({ position, key }, i) =>
-        saveAnswers(t.db, { userId: bob, sessionVersion: 0, attemptId, saves: [save(position, [key], 1000 + i)], now: at(30), settings }),
+        saveAnswers(t.db, { userId: bob, sessionId: bobSession, attemptId, saves: [save(position, [key], 1000 + i)], now: at(30), settings }),
       ),
     );
     expect(results.flat().every((r) => r.status === "saved")).toBe(true);
@@ -121,8 +130,8 @@ describe("saving answers", () => {
     const { attemptId } = await startAttempt(t.db, { userId: carol, input: { mode: "MOCK" }, now: T0, settings });
     const item = (await runner(carol, attemptId)).items[0]!;
     const [first, second] = [item.choices[0]!.key, item.choices[2]!.key];
-    const newer = await saveAnswers(t.db, { userId: carol, sessionVersion: 0, attemptId, saves: [save(0, [second], 20)], now: at(10), settings });
-    const older = await saveAnswers(t.db, { userId: carol, sessionVersion: 0, attemptId, saves: [save(0, [first], 10)], now: at(11), settings });
+    const newer = await saveAnswers(t.db, { userId: carol, sessionId: await sid(carol), attemptId, saves: [save(0, [second], 20)], now: at(10), settings });
+    const older = await saveAnswers(t.db, { userId: carol, sessionId: await sid(carol), attemptId, saves: [save(0, [first], 10)], now: at(11), settings });
     expect(newer).toEqual([{ position: 0, status: "saved", seq: "20" }]);
     expect(older).toEqual([{ position: 0, status: "stale", seq: "20" }]);
     expect((await runner(carol, attemptId)).items[0]!.chosenKeys).toEqual([second]);
@@ -140,7 +149,7 @@ describe("saving answers", () => {
       save(150, ["a"], 52),
     ];
     for (const bad of attempts) {
-      await expectExamError(saveAnswers(t.db, { userId: carol, sessionVersion: 0, attemptId, saves: [bad], now: at(20), settings }), "INVALID");
+      await expectAppError(saveAnswers(t.db, { userId: carol, sessionId: await sid(carol), attemptId, saves: [bad], now: at(20), settings }), "INVALID");
     }
     expect((await runner(carol, attemptId)).items.find((i) => i.position === single.position)!.chosenKeys).toEqual([]);
     expect(answerSaveSchema.safeParse({ position: 0, chosenKeys: ["a", "a"], flagged: false, timeSpentMs: 0, seq: 1 }).success).toBe(false);
@@ -148,15 +157,32 @@ describe("saving answers", () => {
     expect(answerSaveSchema.safeParse({ position: 999, chosenKeys: ["a"], flagged: false, timeSpentMs: 0, seq: 1 }).success).toBe(false);
   });
 
+  test("a batch is all-or-nothing: one invalid save and none is applied (finding 9)", async () => {
+    const user = await newUser();
+    const { attemptId } = await startAttempt(t.db, { userId: user, input: { mode: "MOCK" }, now: T0, settings });
+    const view = await runner(user, attemptId);
+    const [first, second] = view.items;
+    // A key the second question lacks: refused by the save statement, so the whole batch is.
+    const unused = ["a", "b", "c", "d", "e", "f"].find((k) => !second!.choices.some((c) => c.key === k))!;
+    const batch = [save(first!.position, [first!.choices[0]!.key], 10), save(second!.position, [unused], 11)];
+    await expectAppError(saveAnswers(t.db, { userId: user, sessionId: await sid(user), attemptId, saves: batch, now: at(20), settings }), "INVALID");
+    const after = await runner(user, attemptId);
+    expect(after.items[0]!.chosenKeys).toEqual([]);
+    expect(after.items[0]!.saveSeq).toBe("0");
+    // The same batch without the bad save is applied whole.
+    const ok = await saveAnswers(t.db, { userId: user, sessionId: await sid(user), attemptId, saves: [batch[0]!, save(second!.position, [second!.choices[1]!.key], 11)], now: at(21), settings });
+    expect(ok.map((r) => r.status)).toEqual(["saved", "saved"]);
+  });
+
   test("saves inside the grace are accepted, after it refused, and the attempt is then graded", async () => {
     const erin = users[4]!;
     const short = { ...settings, mockMinutes: 1 };
     const { attemptId } = await startAttempt(t.db, { userId: erin, input: { mode: "MOCK" }, now: T0, settings: short });
     const item = (await runner(erin, attemptId)).items[0]!;
-    const inGrace = await saveAnswers(t.db, { userId: erin, sessionVersion: 0, attemptId, saves: [save(0, [item.choices[0]!.key], 1)], now: at(65), settings: short });
+    const inGrace = await saveAnswers(t.db, { userId: erin, sessionId: await sid(erin), attemptId, saves: [save(0, [item.choices[0]!.key], 1)], now: at(65), settings: short });
     expect(inGrace[0]!.status).toBe("saved");
-    await expectExamError(
-      saveAnswers(t.db, { userId: erin, sessionVersion: 0, attemptId, saves: [save(1, [item.choices[0]!.key], 2)], now: at(71), settings: short }),
+    await expectAppError(
+      saveAnswers(t.db, { userId: erin, sessionId: await sid(erin), attemptId, saves: [save(1, [item.choices[0]!.key], 2)], now: at(71), settings: short }),
       "TIME_UP",
     );
     const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
@@ -165,13 +191,17 @@ describe("saving answers", () => {
     expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([item.choices[0]!.key]);
   });
 
-  test("a session from before a password change cannot save", async () => {
+  test("a revoked session (signed out, password changed) cannot save; a live one can", async () => {
     const frank = users[5]!;
     const { attemptId } = await startAttempt(t.db, { userId: frank, input: { mode: "QUIZ", scope: { kind: "domain", domain: 2 }, count: 3 }, now: T0, settings });
-    await t.db.user.update({ where: { id: frank }, data: { sessionVersion: 1 } });
+    const old = await createTestSession(t.db, frank, T0);
+    await t.db.authSession.update({ where: { id: old }, data: { revokedAt: at(1) } });
     const key = (await runner(frank, attemptId)).items[0]!.choices[0]!.key;
-    await expectExamError(saveAnswers(t.db, { userId: frank, sessionVersion: 0, attemptId, saves: [save(0, [key], 1)], now: at(5), settings }), "UNAUTHENTICATED");
-    expect((await saveAnswers(t.db, { userId: frank, sessionVersion: 1, attemptId, saves: [save(0, [key], 1)], now: at(5), settings }))[0]!.status).toBe("saved");
+    await expectAppError(saveAnswers(t.db, { userId: frank, sessionId: old, attemptId, saves: [save(0, [key], 1)], now: at(5), settings }), "UNAUTHENTICATED");
+    // Another user's live session is no key to frank's attempt either.
+    await expectAppError(saveAnswers(t.db, { userId: frank, sessionId: await sid(users[0]!), attemptId, saves: [save(0, [key], 1)], now: at(5), settings }), "UNAUTHENTICATED");
+    expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
+    expect((await saveAnswers(t.db, { userId: frank, sessionId: await sid(frank), attemptId, saves: [save(0, [key], 1)], now: at(5), settings }))[0]!.status).toBe("saved");
   });
 });
 
@@ -182,7 +212,7 @@ describe("submitting and grading", () => {
     const view = await runner(alice, attemptId);
     await saveAnswers(t.db, {
       userId: alice,
-      sessionVersion: 0,
+      sessionId: await sid(alice),
       attemptId,
       saves: view.items.map((i, n) => save(i.position, [i.choices[0]!.key], 100 + n)),
       now: at(20),
@@ -203,7 +233,7 @@ describe("submitting and grading", () => {
     const short = { ...settings, mockMinutes: 2 };
     const { attemptId } = await startAttempt(t.db, { userId: bob, input: { mode: "MOCK" }, now: T0, settings: short });
     const view = await runner(bob, attemptId);
-    await saveAnswers(t.db, { userId: bob, sessionVersion: 0, attemptId, saves: [save(0, [view.items[0]!.choices[0]!.key], 1)], now: at(30), settings: short });
+    await saveAnswers(t.db, { userId: bob, sessionId: await sid(bob), attemptId, saves: [save(0, [view.items[0]!.choices[0]!.key], 1)], now: at(30), settings: short });
     expect(await gradeOverdueAttempts(t.db, { now: at(125), settings: short })).toBe(0); // inside the grace
     expect(await gradeOverdueAttempts(t.db, { now: at(131), settings: short })).toBeGreaterThanOrEqual(1);
     const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
@@ -231,14 +261,14 @@ describe("submitting and grading", () => {
     expect(reveal.explanations).toHaveLength(item.choices.length);
     expect(reveal.correct).toBe(reveal.correctKeys.length === 1 && reveal.correctKeys[0] === item.choices[0]!.key);
     // Checked answers are final: a later save is reported locked and changes nothing.
-    const locked = await saveAnswers(t.db, { userId: erin, sessionVersion: 0, attemptId: quiz.attemptId, saves: [save(0, [item.choices[1]!.key], 99)], now: at(6), settings });
+    const locked = await saveAnswers(t.db, { userId: erin, sessionId: await sid(erin), attemptId: quiz.attemptId, saves: [save(0, [item.choices[1]!.key], 99)], now: at(6), settings });
     expect(locked[0]!.status).toBe("locked");
     const view = await runner(erin, quiz.attemptId);
     expect(view.items[0]!.reveal).not.toBeNull();
     expect(view.items[1]!.reveal).toBeNull();
 
     const mock = await startAttempt(t.db, { userId: erin, input: { mode: "MOCK" }, now: T0, settings });
-    await expectExamError(checkAnswer(t.db, { userId: erin, attemptId: mock.attemptId, position: 0, chosenKeys: ["a"], now: at(5) }), "FORBIDDEN");
+    await expectAppError(checkAnswer(t.db, { userId: erin, attemptId: mock.attemptId, position: 0, chosenKeys: ["a"], now: at(5) }), "FORBIDDEN");
   });
 });
 
@@ -253,7 +283,7 @@ describe("a save racing the grading", () => {
     await grader.query("BEGIN");
     await grader.query(`SELECT id FROM "Attempt" WHERE id = $1 FOR UPDATE`, [attemptId]);
     let settled = false;
-    const outcome = saveAnswers(t.db, { userId: user, sessionVersion: 0, attemptId, saves: [save(0, [key], 7)], now: at(60), settings }).then(
+    const outcome = saveAnswers(t.db, { userId: user, sessionId: await sid(user), attemptId, saves: [save(0, [key], 7)], now: at(60), settings }).then(
       (results) => ((settled = true), results),
       (error: unknown) => ((settled = true), error),
     );
@@ -263,8 +293,58 @@ describe("a save racing the grading", () => {
     await grader.query("COMMIT");
     await grader.end();
     const result = await outcome;
-    expect(result instanceof ExamError && result.code === "CLOSED", `the racing save answered ${JSON.stringify(result)}`).toBe(true);
+    expect(result instanceof AppError && result.code === "CLOSED", `the racing save answered ${JSON.stringify(result)}`).toBe(true);
     expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
+  });
+});
+
+describe("keys of an open timed attempt stay locked everywhere (finding 6)", () => {
+  test("practice started during a mock never draws the mock's questions", async () => {
+    const user = await newUser();
+    const mock = await startAttempt(t.db, { userId: user, input: { mode: "MOCK" }, now: T0, settings });
+    const inMock = new Set((await t.db.attemptItem.findMany({ where: { attemptId: mock.attemptId }, select: { questionId: true } })).map((i) => i.questionId));
+    const topic = (await t.db.question.findFirstOrThrow({ where: { id: { in: [...inMock] } }, select: { topicId: true } })).topicId;
+    const quiz = await startAttempt(t.db, { userId: user, input: { mode: "QUIZ", scope: { kind: "topic", topic }, count: 30 }, now: at(1), settings });
+    const inQuiz = (await t.db.attemptItem.findMany({ where: { attemptId: quiz.attemptId }, select: { questionId: true } })).map((i) => i.questionId);
+    expect(inQuiz.length).toBeGreaterThan(0);
+    expect(inQuiz.filter((id) => inMock.has(id))).toEqual([]);
+  });
+
+  test("a practice check, a practice runner and quiz results withhold a question that is also in the open mock", async () => {
+    const user = await newUser();
+    // A quiz from before the mock, then a mock that shares its first question.
+    const quiz = await startAttempt(t.db, { userId: user, input: { mode: "QUIZ", scope: { kind: "domain", domain: 1 }, count: 3 }, now: T0, settings });
+    const items = await t.db.attemptItem.findMany({ where: { attemptId: quiz.attemptId }, orderBy: { position: "asc" } });
+    const shared = items[0]!;
+    const keys = await t.db.choice.findMany({ where: { questionId: shared.questionId }, select: { key: true, correct: true } });
+    const mock = await t.db.attempt.create({
+      data: { userId: user, examId: "dva-c02", mode: "MOCK", config: {}, questionCount: 1, startedAt: at(1), deadline: at(3600) },
+    });
+    await t.db.attemptItem.create({
+      data: { attemptId: mock.id, position: 0, questionId: shared.questionId, questionVersion: shared.questionVersion, choiceOrder: shared.choiceOrder },
+    });
+    const correct = keys.filter((k) => k.correct).map((k) => k.key);
+    await expectAppError(checkAnswer(t.db, { userId: user, attemptId: quiz.attemptId, position: 0, chosenKeys: correct, now: at(2) }), "FORBIDDEN");
+    // Another question of the same quiz is still checked as usual.
+    const other = await t.db.choice.findFirstOrThrow({ where: { questionId: items[1]!.questionId }, select: { key: true } });
+    expect((await checkAnswer(t.db, { userId: user, attemptId: quiz.attemptId, position: 1, chosenKeys: [other.key], now: at(2) })).explanations.length).toBeGreaterThan(0);
+
+    await saveAnswers(t.db, { userId: user, sessionId: await sid(user), attemptId: quiz.attemptId, saves: [save(0, correct, 5)], now: at(3), settings });
+    await submitAttempt(t.db, { userId: user, attemptId: quiz.attemptId, now: at(4), settings });
+    const results = (await loadResults(t.db, { userId: user, attemptId: quiz.attemptId, now: at(5), settings }))!;
+    const withheld = results.items.find((i) => i.questionId === shared.questionId)!;
+    expect(withheld.withheld).toBe(true);
+    expect(withheld.correct).toBe(false);
+    expect(withheld.choices.every((c) => !c.correct && c.explanation === "")).toBe(true);
+    expect(results.items.find((i) => i.questionId === items[1]!.questionId)!.withheld).toBe(false);
+
+    // Once the mock is graded, the same results show everything.
+    await submitAttempt(t.db, { userId: user, attemptId: mock.id, now: at(6), settings });
+    const after = (await loadResults(t.db, { userId: user, attemptId: quiz.attemptId, now: at(7), settings }))!;
+    const shown = after.items.find((i) => i.questionId === shared.questionId)!;
+    expect(shown.withheld).toBe(false);
+    expect(shown.correct).toBe(true);
+    expect(shown.choices.some((c) => c.correct && c.explanation.length > 0)).toBe(true);
   });
 });
 
@@ -273,12 +353,12 @@ describe("other people's attempts", () => {
     const [owner, intruder] = [users[0]!, users[5]!];
     const { attemptId } = await startAttempt(t.db, { userId: owner, input: { mode: "QUIZ", scope: { kind: "domain", domain: 4 }, count: 2 }, now: T0, settings });
     const key = (await runner(owner, attemptId)).items[0]!.choices[0]!.key;
-    await expectExamError(loadRunnerView(t.db, { userId: intruder, attemptId, now: at(1), settings }), "NOT_FOUND");
-    await expectExamError(saveAnswers(t.db, { userId: intruder, sessionVersion: 1, attemptId, saves: [save(0, [key], 5)], now: at(1), settings }), "NOT_FOUND");
-    await expectExamError(checkAnswer(t.db, { userId: intruder, attemptId, position: 0, chosenKeys: [key], now: at(1) }), "NOT_FOUND");
-    await expectExamError(submitAttempt(t.db, { userId: intruder, attemptId, now: at(1), settings }), "NOT_FOUND");
+    await expectAppError(loadRunnerView(t.db, { userId: intruder, attemptId, now: at(1), settings }), "NOT_FOUND");
+    await expectAppError(saveAnswers(t.db, { userId: intruder, sessionId: await sid(intruder), attemptId, saves: [save(0, [key], 5)], now: at(1), settings }), "NOT_FOUND");
+    await expectAppError(checkAnswer(t.db, { userId: intruder, attemptId, position: 0, chosenKeys: [key], now: at(1) }), "NOT_FOUND");
+    await expectAppError(submitAttempt(t.db, { userId: intruder, attemptId, now: at(1), settings }), "NOT_FOUND");
     await submitAttempt(t.db, { userId: owner, attemptId, now: at(2), settings });
-    await expectExamError(loadResults(t.db, { userId: intruder, attemptId, now: at(3), settings }), "NOT_FOUND");
+    await expectAppError(loadResults(t.db, { userId: intruder, attemptId, now: at(3), settings }), "NOT_FOUND");
     expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
   });
 });

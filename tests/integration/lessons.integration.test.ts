@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadLearnCatalogue } from "@/lib/lessons/catalogue";
 import { checkLessonAnswer } from "@/lib/lessons/lesson-check";
 import { setLessonCompletion } from "@/lib/lessons/lesson-completion";
-import { LESSON_CHECK_SIZE, loadLessonCheckQuestions, loadLessonPage } from "@/lib/lessons/lesson-page";
+import { LESSON_CHECK_SIZE, lessonCheckQuestionIds } from "@/lib/lessons/lesson-check-set";
+import { loadLessonCheckQuestions, loadLessonPage } from "@/lib/lessons/lesson-page";
 import { searchLessons } from "@/lib/lessons/lesson-search";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
@@ -13,7 +14,7 @@ import { type TestDatabase, createTestDatabase } from "../support/database";
 let t: TestDatabase;
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seed(t.db);
+  await seed(t.db, { demo: false });
 });
 afterAll(async () => t?.close());
 
@@ -161,16 +162,30 @@ describe("progress per domain", () => {
 });
 
 describe("checking a Check yourself answer", () => {
-  const lessonId = "sns-eventbridge-fanout";
+  let userId: string;
+  beforeAll(async () => {
+    userId = await makeStudent("check-student");
+  });
+
+  /** The first question of `type` that some lesson's "Check yourself" shows this student. */
+  async function shown(type: "SINGLE" | "MULTIPLE") {
+    const lessons = await t.db.lesson.findMany({ where: { retiredAt: null }, select: { id: true }, orderBy: { id: "asc" } });
+    for (const { id: lessonId } of lessons) {
+      const ids = await lessonCheckQuestionIds(t.db, { lessonId, userId });
+      const question = await t.db.question.findFirst({ where: { id: { in: ids }, type }, orderBy: { id: "asc" }, select: { id: true } });
+      if (question) return { lessonId, questionId: question.id };
+    }
+    throw new Error(`no lesson shows a ${type} question`);
+  }
 
   test("grades a single-answer question right and wrong, with every choice's explanation", async () => {
-    const questionId = "q-sns-eventbridge-001";
+    const { lessonId, questionId } = await shown("SINGLE");
     const keys = await correctKeysOf(questionId);
     expect(keys.correct).toHaveLength(1);
 
-    const right = await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys: keys.correct });
+    const right = await checkLessonAnswer(t.db, { lessonId, userId, questionId, chosenKeys: keys.correct });
     expect(right).toMatchObject({ status: "checked", questionId, correct: true, correctKeys: keys.correct });
-    const wrong = await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys: [keys.wrong[0]!] });
+    const wrong = await checkLessonAnswer(t.db, { lessonId, userId, questionId, chosenKeys: [keys.wrong[0]!] });
     expect(wrong).toMatchObject({ status: "checked", correct: false, correctKeys: keys.correct });
 
     const stored = await t.db.choice.findMany({ where: { questionId }, orderBy: { position: "asc" }, select: { key: true, explanation: true } });
@@ -178,51 +193,81 @@ describe("checking a Check yourself answer", () => {
   });
 
   test("grades a multiple-response question all or nothing", async () => {
-    const questionId = "q-sns-eventbridge-004";
+    const { lessonId, questionId } = await shown("MULTIPLE");
     const keys = await correctKeysOf(questionId);
     expect(keys.correct.length).toBeGreaterThanOrEqual(2);
 
-    const all = await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys: [...keys.correct].reverse() });
+    const all = await checkLessonAnswer(t.db, { lessonId, userId, questionId, chosenKeys: [...keys.correct].reverse() });
     expect(all).toMatchObject({ status: "checked", correct: true, correctKeys: keys.correct });
     const half = [keys.correct[0]!, ...keys.wrong.slice(0, keys.correct.length - 1)];
-    expect(await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys: half })).toMatchObject({ status: "checked", correct: false });
-    expect(await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys: [keys.correct[0]!] })).toMatchObject({
+    expect(await checkLessonAnswer(t.db, { lessonId, userId, questionId, chosenKeys: half })).toMatchObject({ status: "checked", correct: false });
+    expect(await checkLessonAnswer(t.db, { lessonId, userId, questionId, chosenKeys: [keys.correct[0]!] })).toMatchObject({
       status: "checked",
       correct: false,
     });
   });
 
-  test.each([
-    { name: "a key the question does not have", questionId: "q-sns-eventbridge-001", chosenKeys: ["f"], reason: "FOREIGN_KEYS" },
-    { name: "two keys for a single-answer question", questionId: "q-sns-eventbridge-001", chosenKeys: ["a", "b"], reason: "TOO_MANY_KEYS" },
-    { name: "more keys than a multiple-response question's correct ones", questionId: "q-sns-eventbridge-004", chosenKeys: ["a", "b", "c", "d"], reason: "TOO_MANY_KEYS" },
-    { name: "no keys", questionId: "q-sns-eventbridge-001", chosenKeys: [], reason: "NO_KEYS" },
-    { name: "a question of another lesson", questionId: "q-sqs-001", chosenKeys: ["a"], reason: "NOT_FOUND" },
-    { name: "a practice item, which has no choices", questionId: "p-sns-eventbridge-001", chosenKeys: ["a"], reason: "NOT_FOUND" },
-    { name: "an unknown question", questionId: "q-nope-999", chosenKeys: ["a"], reason: "NOT_FOUND" },
-  ])("refuses $name", async ({ questionId, chosenKeys, reason }) => {
-    const result = await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys });
-    expect(result).toMatchObject({ status: "refused", reason });
-    expect(keysDeep(result)).not.toContain("explanations");
-    expect(keysDeep(result)).not.toContain("correctKeys");
+  test("refuses bad input and every question the lesson does not show", async () => {
+    const single = await shown("SINGLE");
+    const multiple = await shown("MULTIPLE");
+    const lessonQuestions = await t.db.question.findMany({ where: { lessonId: single.lessonId, type: { in: ["SINGLE", "MULTIPLE"] } }, select: { id: true } });
+    const shownIds = await lessonCheckQuestionIds(t.db, { lessonId: single.lessonId, userId });
+    const notShown = lessonQuestions.map((q) => q.id).find((id) => !shownIds.includes(id));
+    const practice = await t.db.question.findFirstOrThrow({ where: { type: { notIn: ["SINGLE", "MULTIPLE"] } }, select: { id: true, lessonId: true } });
+    const otherLesson = await t.db.question.findFirstOrThrow({ where: { lessonId: { not: single.lessonId }, type: "SINGLE" }, select: { id: true } });
+    const cases = [
+      { name: "a key the question does not have", ...single, chosenKeys: ["f"], reason: "FOREIGN_KEYS" },
+      { name: "two keys for a single-answer question", ...single, chosenKeys: ["a", "b"], reason: "TOO_MANY_KEYS" },
+      { name: "more keys than a multiple-response question's correct ones", ...multiple, chosenKeys: ["a", "b", "c", "d"], reason: "TOO_MANY_KEYS" },
+      { name: "no keys", ...single, chosenKeys: [], reason: "NO_KEYS" },
+      { name: "a question of another lesson", lessonId: single.lessonId, questionId: otherLesson.id, chosenKeys: ["a"], reason: "NOT_FOUND" },
+      { name: "a practice item, which has no choices", lessonId: practice.lessonId, questionId: practice.id, chosenKeys: ["a"], reason: "NOT_FOUND" },
+      { name: "an unknown question", lessonId: single.lessonId, questionId: "q-nope-999", chosenKeys: ["a"], reason: "NOT_FOUND" },
+      // Finding 6: the action once answered for ANY question of the lesson.
+      ...(notShown ? [{ name: "a question of this lesson that its check does not show", lessonId: single.lessonId, questionId: notShown, chosenKeys: ["a"], reason: "NOT_FOUND" }] : []),
+    ];
+    expect(notShown).toBeDefined();
+    for (const c of cases) {
+      const result = await checkLessonAnswer(t.db, { lessonId: c.lessonId, userId, questionId: c.questionId, chosenKeys: c.chosenKeys });
+      expect(result, c.name).toMatchObject({ status: "refused", reason: c.reason });
+      expect(keysDeep(result)).not.toContain("explanations");
+      expect(keysDeep(result)).not.toContain("correctKeys");
+    }
+  });
+
+  test("never answers for a question of the caller's timed attempt in progress (finding 6)", async () => {
+    const student = await makeStudent("check-mock-student");
+    const { lessonId, questionId } = await shown("SINGLE");
+    const { correct } = await correctKeysOf(questionId);
+    // A mock in progress that holds this question.
+    const attempt = await t.db.attempt.create({
+      data: { userId: student, examId: "dva-c02", mode: "MOCK", config: {}, questionCount: 1, deadline: new Date(Date.now() + 3_600_000) },
+    });
+    const version = await t.db.question.findUniqueOrThrow({ where: { id: questionId }, select: { version: true } });
+    await t.db.attemptItem.create({ data: { attemptId: attempt.id, position: 0, questionId, questionVersion: version.version, choiceOrder: ["a", "b", "c", "d"] } });
+    expect(await lessonCheckQuestionIds(t.db, { lessonId, userId: student })).not.toContain(questionId);
+    expect(await checkLessonAnswer(t.db, { lessonId, userId: student, questionId, chosenKeys: correct })).toEqual({ status: "refused", reason: "NOT_FOUND" });
+    // Once that attempt is over, the lesson shows and checks it again.
+    await t.db.attempt.update({ where: { id: attempt.id }, data: { status: "SUBMITTED" } });
+    expect(await checkLessonAnswer(t.db, { lessonId, userId: student, questionId, chosenKeys: correct })).toMatchObject({ status: "checked", correct: true });
   });
 
   test("refuses a retired question, and any question of a retired lesson", async () => {
-    const questionId = "q-sns-eventbridge-001";
+    const { lessonId, questionId } = await shown("SINGLE");
     const { correct } = await correctKeysOf(questionId);
     await t.db.question.update({ where: { id: questionId }, data: { retiredAt: new Date() } });
     try {
-      expect(await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys: correct })).toEqual({ status: "refused", reason: "NOT_FOUND" });
+      expect(await checkLessonAnswer(t.db, { lessonId, userId, questionId, chosenKeys: correct })).toEqual({ status: "refused", reason: "NOT_FOUND" });
     } finally {
       await t.db.question.update({ where: { id: questionId }, data: { retiredAt: null } });
     }
     await t.db.lesson.update({ where: { id: lessonId }, data: { retiredAt: new Date() } });
     try {
-      expect(await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys: correct })).toEqual({ status: "refused", reason: "NOT_FOUND" });
+      expect(await checkLessonAnswer(t.db, { lessonId, userId, questionId, chosenKeys: correct })).toEqual({ status: "refused", reason: "NOT_FOUND" });
     } finally {
       await t.db.lesson.update({ where: { id: lessonId }, data: { retiredAt: null } });
     }
-    expect(await checkLessonAnswer(t.db, { lessonId, questionId, chosenKeys: correct })).toMatchObject({ status: "checked", correct: true });
+    expect(await checkLessonAnswer(t.db, { lessonId, userId, questionId, chosenKeys: correct })).toMatchObject({ status: "checked", correct: true });
   });
 });
 
@@ -286,11 +331,12 @@ describe("the lesson page loader", () => {
   });
 
   test("leaves out retired and practice questions", async () => {
-    const all = await loadLessonCheckQuestions(t.db, { lessonId: "sns-eventbridge-fanout" });
+    const userId = await makeStudent("page-retired");
+    const all = await loadLessonCheckQuestions(t.db, { lessonId: "sns-eventbridge-fanout", userId });
     const firstId = all[0]!.id;
     await t.db.question.update({ where: { id: firstId }, data: { retiredAt: new Date() } });
     try {
-      const without = await loadLessonCheckQuestions(t.db, { lessonId: "sns-eventbridge-fanout" });
+      const without = await loadLessonCheckQuestions(t.db, { lessonId: "sns-eventbridge-fanout", userId });
       expect(without.map((q) => q.id)).not.toContain(firstId);
       expect(without.every((q) => !q.id.startsWith("p-"))).toBe(true);
     } finally {

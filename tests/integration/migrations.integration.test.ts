@@ -67,7 +67,7 @@ describe("prisma migrate on a fresh database", () => {
     expect(deploy.code, deploy.output).toBe(0);
     expect(await tables()).toEqual(
       expect.arrayContaining([
-        "User", "SignInAttempt", "Exam", "Domain", "TaskStatement", "Topic", "Lesson", "LessonTopic",
+        "User", "AuthSession", "PasswordResetToken", "MailMessage", "rate_limit", "Exam", "Domain", "TaskStatement", "Topic", "Lesson", "LessonTopic",
         "LessonProgress", "Question", "Choice", "QuestionVersion", "Attempt", "AttemptItem", "Mastery",
         "ReviewCard", "Class", "Enrollment", "Assignment", "Accommodation", "_prisma_migrations",
       ]),

@@ -8,6 +8,7 @@ import { loadDashboard } from "@/lib/learning/dashboard";
 import { answerReviewCard, countDueCards, nextDueCard } from "@/lib/learning/review-queue";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
+import { createTestSession } from "../support/sessions";
 
 let t: TestDatabase;
 const settings = { mockMinutes: 130, graceSeconds: 10 };
@@ -16,7 +17,7 @@ const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
 
 beforeAll(async () => {
   t = await createTestDatabase();
-  await seed(t.db);
+  await seed(t.db, { demo: false });
   forgetQuestionPool(t.db);
 });
 afterAll(async () => t?.close());
@@ -48,7 +49,7 @@ async function quiz(userId: string, plan: Array<"right" | "wrong" | "unsure">, a
       seq: 1000 + i,
     });
   });
-  await saveAnswers(t.db, { userId, sessionVersion: 0, attemptId, saves, now: at, settings });
+  await saveAnswers(t.db, { userId, sessionId: await createTestSession(t.db, userId), attemptId, saves, now: at, settings });
   await submitAttempt(t.db, { userId, attemptId, now: at, settings });
   return items.map((i) => i.questionId);
 }
@@ -145,7 +146,7 @@ describe("dashboard data", () => {
       const items = await t.db.attemptItem.findMany({ where: { attemptId }, include: { question: { include: { choices: true } } } });
       await saveAnswers(t.db, {
         userId: user,
-        sessionVersion: 0,
+        sessionId: await createTestSession(t.db, user),
         attemptId,
         saves: items.map((item, i) =>
           answerSaveSchema.parse({ position: item.position, chosenKeys: item.question.choices.filter((c) => c.correct).map((c) => c.key), flagged: false, timeSpentMs: 60_000, seq: 50 + i }),

@@ -27,23 +27,29 @@ async function counts() {
 }
 
 describe("seed", () => {
-  test("first run creates demo users and the whole content pack", async () => {
+  test("a database nobody marked as a demo gets the content and no demo accounts", async () => {
     const pack = loadContentPack();
-    const result = await seed(t.db);
-    expect(result.users).toEqual({ created: 3, repaired: 0 });
+    const result = await seed(t.db, { demo: false });
+    expect(result.users).toEqual({ created: 0 });
     expect(result.content.created.questions).toBe(pack.items.length);
     expect(result.content.created.lessons).toBe(pack.lessons.length);
     const c = await counts();
+    expect(c.users).toBe(0);
     expect(c.questions).toBe(pack.items.length);
     expect(c.versions).toBe(pack.items.length);
-    expect(c.topics).toBe(59);
+    expect(c.topics).toBe(pack.blueprint!.domains.flatMap((d) => d.taskStatements.flatMap((ts) => ts.topics)).length);
+  });
+
+  test("a demo database gets the demo accounts once", async () => {
+    expect((await seed(t.db, { demo: true })).users).toEqual({ created: 3 });
+    expect((await counts()).users).toBe(3);
   });
 
   test("second run changes nothing", async () => {
     const before = await counts();
     const stamps = await t.db.question.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });
-    const result = await seed(t.db);
-    expect(result.users).toEqual({ created: 0, repaired: 0 });
+    const result = await seed(t.db, { demo: true });
+    expect(result.users).toEqual({ created: 0 });
     expect(result.content.created).toEqual({ questions: 0, lessons: 0 });
     expect(result.content.updated).toEqual({ questions: 0, lessons: 0, blueprintRows: 0 });
     expect(await counts()).toEqual(before);
@@ -58,13 +64,12 @@ describe("seed", () => {
     }
   });
 
-  test("a changed demo password is put back (and its sessions revoked)", async () => {
-    await t.db.user.update({ where: { id: "demo-student" }, data: { passwordHash: "not-a-hash" } });
-    const result = await seed(t.db);
-    expect(result.users).toEqual({ created: 0, repaired: 1 });
+  test("a demo password someone changed is never reset by a later start", async () => {
+    await t.db.user.update({ where: { id: "demo-student" }, data: { passwordHash: "changed-by-its-owner" } });
+    const result = await seed(t.db, { demo: true });
+    expect(result.users).toEqual({ created: 0 });
     const user = await t.db.user.findUniqueOrThrow({ where: { id: "demo-student" } });
-    expect(await verifyPassword(user.passwordHash, "stratus-student-1")).toBe(true);
-    expect(user.sessionVersion).toBe(1);
+    expect(user.passwordHash).toBe("changed-by-its-owner");
   });
 });
 

@@ -67,6 +67,16 @@ describe("bank figures", () => {
     const absolutes = [q("1", "Pick one.", ["It always works", "It never fails", "It usually helps", "It must run"], [2])];
     expect(rate(absolutes, "no-absolute-words")).toBe(1);
   });
+  test("a bank that never keys the longest choice is caught by elimination", () => {
+    const neverLongest = [
+      q("1", "Pick one.", ["Key answer here", "A much longer distractor text", "Short wrong", "Other wrong"], [0]),
+      q("2", "Pick one.", ["Wrong one", "Right answer", "The longest wrong choice of all", "Also wrong"], [1]),
+    ];
+    // Ruling out the longest leaves three choices with the key among them.
+    expect(rate(neverLongest, "avoid-longest")).toBeCloseTo(1 / 3, 10);
+    expect(rate(neverLongest, "longest")).toBe(0);
+  });
+
   test("multiple response: the top-N longest set is scored as a set", () => {
     const multi = [q("1", "Pick two. (Choose TWO.)", ["long right answer one here", "long right answer two here", "short", "tiny", "wee"], [0, 1])];
     const figure = measureAnswerCues(multi).find((f) => f.strategy === "longest" && f.type === "multiple")!;

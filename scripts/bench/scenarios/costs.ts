@@ -4,6 +4,7 @@
 // the SQL statements it sends and the time PostgreSQL reports for them. Plus
 // the session cookie's decryption, which every request pays. Serial, so each
 // figure belongs to its operation; it explains the storms' CPU profile.
+import { benchSessionId } from "../sessions";
 import { Auth } from "@auth/core";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { decode } from "next-auth/jwt";
@@ -58,7 +59,7 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
         () =>
           saveAnswers(db, {
             userId,
-            sessionVersion: 0,
+            sessionId: benchSessionId(userId),
             attemptId,
             saves: [{ position: k, chosenKeys: ["a"], flagged: false, unsure: false, timeSpentMs: 1000, seq: BigInt(ctx.seq.next()) }],
             now: now(),
@@ -117,7 +118,7 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
       session: ({ session, token: t }: { session: Record<string, unknown>; token: Record<string, unknown> }) => ({
         ...session,
         user: { id: t.sub, email: t.email, name: t.name, role: t.role },
-        sessionVersion: t.sv,
+        sessionId: t.sid,
       }),
     },
   };
@@ -144,7 +145,7 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
             save: { position: i % 65, chosenKeys: ["a"], flagged: false, unsure: false, timeSpentMs: 1000, seq: ctx.seq.next() },
             attemptId: openAttemptId,
             userId: users[0]!,
-            sessionVersion: 0,
+            sessionId: benchSessionId(users[0]!),
             now,
             cutoff: new Date(now.getTime() - ctx.graceSeconds * 1000),
           }),

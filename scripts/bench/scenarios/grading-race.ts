@@ -6,6 +6,7 @@
 // the app acknowledges a save the grade does not include. The same interleaving
 // is tried with the statement saveAnswers used before commit dc85ac6, which
 // joined the attempt without a lock (the defect this probe found).
+import { benchSessionId } from "../sessions";
 import pg from "pg";
 import { type BenchContext, appRequest, jsonHeaders } from "../context";
 import { SAVE_ANSWER_SQL, saveAnswerParams } from "../save-sql";
@@ -26,15 +27,15 @@ const UNLOCKED_SAVE_SQL = `
       SET "chosenKeys" = $1::text[], flagged = $2, unsure = $3,
           "timeSpentMs" = GREATEST(ai."timeSpentMs", $4::int), "saveSeq" = $5::bigint,
           "answeredAt" = $6
-      FROM "Attempt" a, "User" u
+      FROM "Attempt" a, "AuthSession" s
       WHERE ai."attemptId" = $7 AND ai.position = $8
         AND a.id = ai."attemptId" AND a."userId" = $9 AND a.status = 'IN_PROGRESS'
         AND (a.deadline IS NULL OR a.deadline >= $10)
-        AND u.id = a."userId" AND u."sessionVersion" = $11
-        AND ai."saveSeq" < $12::bigint
+        AND s.id = $11 AND s."userId" = a."userId" AND s."revokedAt" IS NULL AND s."expiresAt" > $12
+        AND ai."saveSeq" < $13::bigint
         AND ai."revealedAt" IS NULL
-        AND $13::text[] <@ ai."choiceOrder"
-        AND cardinality($14::text[]) <= ai."chooseCount"
+        AND $14::text[] <@ ai."choiceOrder"
+        AND cardinality($15::text[]) <= ai."chooseCount"
       RETURNING ai."saveSeq"`;
 
 async function trial(ctx: BenchContext, cookie: string, userId: string, variant: RaceTrial["variant"]): Promise<RaceTrial> {
@@ -67,7 +68,7 @@ async function trial(ctx: BenchContext, cookie: string, userId: string, variant:
         save: { position: 0, chosenKeys: rightAnswer, flagged: false, unsure: false, timeSpentMs: 1_000, seq: ctx.seq.next() },
         attemptId,
         userId,
-        sessionVersion: 0,
+        sessionId: benchSessionId(userId),
         now,
         cutoff: new Date(now.getTime() - ctx.graceSeconds * 1000),
       }))

@@ -2,10 +2,11 @@
 // out while nobody was looking. Call it every minute from a scheduler with
 // `Authorization: Bearer $CRON_SECRET` (or run `npm run sweep`).
 import { timingSafeEqual } from "node:crypto";
+import { AppError } from "@/lib/app-error";
 import { db } from "@/lib/db";
 import { gradeOverdueAttempts } from "@/lib/exams/attempts";
-import { apiError, apiOk } from "@/lib/exams/http";
 import { examSettings } from "@/lib/exams/settings";
+import { apiOk, defineRoute } from "@/lib/http/define-route";
 
 export const dynamic = "force-dynamic";
 
@@ -18,8 +19,8 @@ function authorised(request: Request): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export async function POST(request: Request) {
-  if (!authorised(request)) return apiError(401, "UNAUTHENTICATED", "A valid CRON_SECRET bearer token is required.");
-  const graded = await gradeOverdueAttempts(db, { now: new Date(), settings: examSettings() });
+export const POST = defineRoute({ session: "none" }, async ({ request, arrivedAt }) => {
+  if (!authorised(request)) throw new AppError("UNAUTHENTICATED", "A valid CRON_SECRET bearer token is required.");
+  const graded = await gradeOverdueAttempts(db, { now: arrivedAt, settings: examSettings() });
   return apiOk({ graded });
-}
+});

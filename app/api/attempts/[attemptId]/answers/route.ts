@@ -1,33 +1,32 @@
 // POST /api/attempts/:attemptId/answers — saves answer changes. A route handler
-// (not a server action) so its address survives a redeploy mid-exam.
-import { sessionClaims } from "@/lib/auth/guard";
+// (not a server action) so its address survives a redeploy mid-exam. The hot
+// path: the session cookie is only decrypted here; the save statement itself
+// checks that the session is live and the attempt is the caller's.
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { saveAnswers } from "@/lib/exams/attempts";
-import { apiError, apiOk, attemptIdSchema, examErrorResponse, readJson, refuseCrossSite } from "@/lib/exams/http";
 import { saveBatchSchema } from "@/lib/exams/modes";
 import { examSettings } from "@/lib/exams/settings";
+import { apiOk, defineRoute } from "@/lib/http/define-route";
+import { attemptIdSchema } from "@/lib/exams/ids";
 
-export async function POST(request: Request, context: RouteContext<"/api/attempts/[attemptId]/answers">) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const claims = await sessionClaims();
-  if (!claims) return apiError(401, "UNAUTHENTICATED", "Your session has ended. Sign in again; your unsent answers are kept.");
-  const attemptId = attemptIdSchema.safeParse((await context.params).attemptId);
-  if (!attemptId.success) return apiError(404, "NOT_FOUND", "We could not find that attempt.");
-  const body = await readJson(request, saveBatchSchema);
-  if (body instanceof Response) return body;
-  const now = new Date();
-  try {
+export const POST = defineRoute(
+  {
+    session: "claims",
+    params: z.object({ attemptId: attemptIdSchema }),
+    body: saveBatchSchema,
+    maxBodyBytes: 64 * 1024,
+    unauthenticatedMessage: "Your session has ended. Sign in again; your unsent answers are kept.",
+  },
+  async ({ claims, params, body, arrivedAt }) => {
     const results = await saveAnswers(db, {
       userId: claims.userId,
-      sessionVersion: claims.sessionVersion,
-      attemptId: attemptId.data,
+      sessionId: claims.sessionId,
+      attemptId: params.attemptId,
       saves: body.saves,
-      now,
+      now: arrivedAt,
       settings: examSettings(),
     });
-    return apiOk({ results, serverNow: now.toISOString() });
-  } catch (error) {
-    return examErrorResponse(error);
-  }
-}
+    return apiOk({ results, serverNow: new Date().toISOString() });
+  },
+);

@@ -1,21 +1,19 @@
 // POST /api/attempts/:attemptId/submit — submits and grades, once.
-import { currentUser } from "@/lib/auth/guard";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import { submitAttempt } from "@/lib/exams/attempts";
-import { apiError, apiOk, attemptIdSchema, examErrorResponse, refuseCrossSite } from "@/lib/exams/http";
+import { attemptIdSchema } from "@/lib/exams/ids";
 import { examSettings } from "@/lib/exams/settings";
+import { apiOk, defineRoute } from "@/lib/http/define-route";
 
-export async function POST(request: Request, context: RouteContext<"/api/attempts/[attemptId]/submit">) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const user = await currentUser();
-  if (!user) return apiError(401, "UNAUTHENTICATED", "Your session has ended. Sign in again to submit.");
-  const attemptId = attemptIdSchema.safeParse((await context.params).attemptId);
-  if (!attemptId.success) return apiError(404, "NOT_FOUND", "We could not find that attempt.");
-  try {
-    const outcome = await submitAttempt(db, { userId: user.id, attemptId: attemptId.data, now: new Date(), settings: examSettings() });
+export const POST = defineRoute(
+  {
+    session: "user",
+    params: z.object({ attemptId: attemptIdSchema }),
+    unauthenticatedMessage: "Your session has ended. Sign in again to submit.",
+  },
+  async ({ user, params, arrivedAt }) => {
+    const outcome = await submitAttempt(db, { userId: user.id, attemptId: params.attemptId, now: arrivedAt, settings: examSettings() });
     return apiOk({ ...outcome, resultsUrl: `/attempts/${outcome.attemptId}/results` });
-  } catch (error) {
-    return examErrorResponse(error);
-  }
-}
+  },
+);

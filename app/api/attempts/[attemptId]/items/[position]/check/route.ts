@@ -2,36 +2,28 @@
 // the answer as final and returns, for this question only, whether it was right
 // and every choice's explanation.
 import { z } from "zod";
-import { currentUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
 import { checkAnswer } from "@/lib/exams/attempts";
-import { apiError, apiOk, attemptIdSchema, examErrorResponse, readJson, refuseCrossSite } from "@/lib/exams/http";
+import { attemptIdSchema } from "@/lib/exams/ids";
 import { answerSaveSchema } from "@/lib/exams/modes";
+import { apiOk, defineRoute } from "@/lib/http/define-route";
 
-const bodySchema = z.object({ chosenKeys: answerSaveSchema.shape.chosenKeys, timeSpentMs: answerSaveSchema.shape.timeSpentMs.optional() });
-
-export async function POST(request: Request, context: RouteContext<"/api/attempts/[attemptId]/items/[position]/check">) {
-  const refused = refuseCrossSite(request);
-  if (refused) return refused;
-  const user = await currentUser();
-  if (!user) return apiError(401, "UNAUTHENTICATED", "Your session has ended. Sign in again to continue.");
-  const params = await context.params;
-  const attemptId = attemptIdSchema.safeParse(params.attemptId);
-  const position = z.coerce.number().int().min(0).max(200).safeParse(params.position);
-  if (!attemptId.success || !position.success) return apiError(404, "NOT_FOUND", "We could not find that question.");
-  const body = await readJson(request, bodySchema);
-  if (body instanceof Response) return body;
-  try {
+export const POST = defineRoute(
+  {
+    session: "user",
+    params: z.object({ attemptId: attemptIdSchema, position: z.coerce.number().int().min(0).max(200) }),
+    body: z.object({ chosenKeys: answerSaveSchema.shape.chosenKeys, timeSpentMs: answerSaveSchema.shape.timeSpentMs.optional() }),
+    maxBodyBytes: 4 * 1024,
+  },
+  async ({ user, params, body, arrivedAt }) => {
     const reveal = await checkAnswer(db, {
       userId: user.id,
-      attemptId: attemptId.data,
-      position: position.data,
+      attemptId: params.attemptId,
+      position: params.position,
       chosenKeys: body.chosenKeys,
       timeSpentMs: body.timeSpentMs,
-      now: new Date(),
+      now: arrivedAt,
     });
     return apiOk({ reveal });
-  } catch (error) {
-    return examErrorResponse(error);
-  }
-}
+  },
+);

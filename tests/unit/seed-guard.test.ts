@@ -1,5 +1,4 @@
 import { describe, expect, test } from "vitest";
-import { clientIpFrom } from "@/lib/auth/client-ip";
 import { isLocalDatabaseUrl } from "@/lib/database/client";
 import { SeedRefused, assertSeedable } from "@/lib/seed/seed";
 
@@ -21,16 +20,5 @@ describe("assertSeedable", () => {
     expect(() => assertSeedable("postgresql://u@db.example.com/prod", false)).toThrow(SeedRefused);
     expect(() => assertSeedable("postgresql://u@db.example.com/prod", true)).not.toThrow();
     expect(() => assertSeedable("postgresql://u@127.0.0.1/dev", false)).not.toThrow();
-  });
-});
-
-describe("clientIpFrom", () => {
-  test.each([
-    [{ "x-forwarded-for": "203.0.113.9" }, "203.0.113.9"],
-    [{ "x-forwarded-for": "198.51.100.1, 203.0.113.9" }, "203.0.113.9"],
-    [{ "x-real-ip": "192.0.2.4" }, "192.0.2.4"],
-    [{}, "unknown"],
-  ])("%j → %s", (headers, ip) => {
-    expect(clientIpFrom(new Headers(headers))).toBe(ip);
   });
 });

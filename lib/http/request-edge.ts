@@ -1,0 +1,14 @@
+// Reading what the edge stamped (lib/edge/request-edge.ts) inside a route.
+import { EDGE_HEADERS } from "@/lib/edge/request-edge";
+
+/**
+ * When the request reached Stratus: the edge's stamp (a trusted load balancer's
+ * request-start time or the moment our process first saw it), else `fallback`.
+ * Never a time the client chose: the edge deletes client copies of the header,
+ * and without the edge (STRATUS_EDGE unset) the header is ignored.
+ */
+export function arrivedAt(headers: Headers, fallback: Date): Date {
+  if (process.env.STRATUS_EDGE !== "1") return fallback;
+  const stamped = Number(headers.get(EDGE_HEADERS.arrivedAt));
+  return Number.isFinite(stamped) && stamped > 0 ? new Date(Math.min(stamped, fallback.getTime())) : fallback;
+}

@@ -1,0 +1,56 @@
+// The HTTP server for `npm start` / `npm run dev`: Next.js behind a thin edge
+// that (1) deletes any x-stratus-* header a client sent, (2) stamps the
+// client's address and the request's arrival time (lib/edge/request-edge.ts),
+// then hands the request to Next. With WEB_CONCURRENCY > 1 it forks that many
+// worker processes sharing the port (node:cluster), one per core by default.
+import cluster from "node:cluster";
+import { createServer } from "node:http";
+import { availableParallelism } from "node:os";
+import next from "next";
+import { edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
+
+const dev = process.argv.includes("--dev");
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
+const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
+
+async function serve() {
+  // Route handlers trust x-stratus-* headers only when this edge stamped them.
+  process.env.STRATUS_EDGE = "1";
+  const edge = edgeConfigFromEnv(process.env);
+  const httpServer = createServer();
+  const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  httpServer.on("request", (req, res) => {
+    stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, Date.now());
+    void handle(req, res);
+  });
+  httpServer.listen(port, hostname);
+}
+
+if (workers > 1 && cluster.isPrimary) {
+  console.log(`[stratus] serving on port ${port} with ${workers} processes`);
+  for (let i = 0; i < workers; i++) cluster.fork();
+  let stopping = false;
+  cluster.on("exit", (worker, code, signal) => {
+    if (stopping) return;
+    console.error(`[stratus] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 5_000).unref();
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+} else {
+  serve().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
