@@ -10,24 +10,24 @@ import { type Blueprint, isExamQuestion } from "./schema";
 
 export const COVERAGE_RULES = {
   minLessons: 40,
-  minExamQuestions: 400,
+  minExamQuestions: 1000,
   minPerTaskStatement: 15,
   /** Exam questions per topic (main and final pool together). */
-  minPerTopic: 1,
-  maxDomainShareDeviation: 3,
+  minPerTopic: 12,
+  maxDomainShareDeviation: 2,
   minMultipleShare: 0.25,
   maxMultipleShare: 0.35,
   minPracticeItems: 30,
   minQuestionsPerLesson: 3,
   nearDuplicateThreshold: 0.6,
   /** The final mock draws 65 from this pool; two mocks' worth, per domain too. */
-  minFinalPool: 0,
+  minFinalPool: 130,
   /** Questions per exam guide v2.1 addition, and a lesson that teaches it. */
   minPerGuideAddition: 6,
   /** Every question and practice item cites at least this many AWS pages. */
-  minReferences: 0,
+  minReferences: 1,
   /** Fail when an answer-independent strategy beats its limit (answer-cues.ts). */
-  enforceCueLimits: false,
+  enforceCueLimits: true,
 } as const;
 
 const CHOOSE_WORDS: Record<number, string> = { 2: "TWO", 3: "THREE" };
