@@ -162,13 +162,15 @@ describe("the DVA-C02 pack", () => {
     const { issues, coverage } = validateContentPack(loadContentPack());
     expect(issues.filter((i) => i.level === "error")).toEqual([]);
     expect(coverage!.lessons).toBeGreaterThanOrEqual(40);
-    expect(coverage!.examQuestions).toBeGreaterThanOrEqual(400);
-    for (const d of coverage!.domains) expect(Math.abs(d.share - d.weight)).toBeLessThanOrEqual(3);
+    expect(coverage!.examQuestions).toBeGreaterThanOrEqual(1000);
+    expect(coverage!.finalPool.total).toBeGreaterThanOrEqual(130);
+    for (const d of coverage!.domains) expect(Math.abs(d.share - d.weight)).toBeLessThanOrEqual(2);
     for (const ts of coverage!.taskStatements) expect(ts.examQuestions).toBeGreaterThanOrEqual(15);
     expect(coverage!.multiple / coverage!.examQuestions).toBeGreaterThanOrEqual(0.25);
     for (const t of coverage!.topics) {
       expect(t.lessons.length, t.id).toBeGreaterThan(0);
-      expect(t.examQuestions, t.id).toBeGreaterThan(0);
+      expect(t.examQuestions, t.id).toBeGreaterThanOrEqual(12);
     }
-  });
+    for (const cue of coverage!.cues) expect(cue.hitRate, `${cue.type} ${cue.strategy}`).toBeLessThanOrEqual(cue.limit);
+  }, 60_000);
 });

@@ -113,5 +113,5 @@ describe("extractTableOfContents", () => {
       expect(toc, frontmatter.id).toEqual(rendered);
       expect(toc.length, `${frontmatter.id} has headings`).toBeGreaterThan(1);
     }
-  });
+  }, 60_000);
 });
