@@ -2,6 +2,7 @@
 // screen readers get the same numbers), with the evidence behind each cell.
 import { cn } from "@/components/ui/cn";
 import type { DomainMastery } from "@/lib/learning/dashboard";
+import { plural } from "@/lib/format/plural";
 
 function tone(mastery: number | null): string {
   if (mastery === null) return "bg-[var(--surface-muted)] text-[var(--text-muted)]";
@@ -38,9 +39,9 @@ export function MasteryHeatmap({ domains }: { domains: DomainMastery[] }) {
                     >
                       <span className="block text-xs font-semibold">{t.code}</span>
                       <span className="block text-sm font-bold tabular-nums">{t.mastery === null ? "—" : `${Math.round(t.mastery * 100)}%`}</span>
-                      <span className="block text-[11px] opacity-80">{t.evidence} answer{t.evidence === 1 ? "" : "s"}</span>
+                      <span className="block text-xs">{plural(t.evidence, "answer")}</span>
                       <span className="sr-only">
-                        {t.title}: {t.mastery === null ? "no answers yet" : `${Math.round(t.mastery * 100)}% mastery from ${t.evidence} answers`}
+                        {t.title}: {t.mastery === null ? "no answers yet" : `${Math.round(t.mastery * 100)}% mastery from ${plural(t.evidence, "answer")}`}
                       </span>
                     </li>
                   ))}

@@ -1,7 +1,7 @@
 // Dashboard cards: the highest-impact topics explain their order, pacing never
 // praises a pace it did not measure, and the score chart has a text alternative
 // and takes no focus inside its aria-hidden drawing.
-import { cleanup, render, screen, within } from "@testing-library/react";
+import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, test, vi } from "vitest";
 
 vi.mock("@/components/exam/start-forms", () => ({

@@ -17,6 +17,7 @@ import { plural } from "@/lib/format/plural";
 import { browserTimeZone } from "@/lib/learning/browser-time-zone";
 import { PACING_DAYS, loadDashboard } from "@/lib/learning/dashboard";
 import { loadStudySettings } from "@/lib/learning/study-settings";
+import { describeLessonProgress } from "@/lib/lessons/lesson-progress";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
@@ -137,7 +138,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
                 <div
                   className="mt-1 h-2 rounded-full bg-[var(--surface-muted)] ring-1 ring-[var(--border)]"
                   role="img"
-                  aria-label={`${p.title}: ${p.completed} of ${p.total} lessons complete`}
+                  aria-label={`${p.title}: ${describeLessonProgress(p.completed, p.total)}`}
                 >
                   <div className="h-2 rounded-full bg-brand-500" style={{ width: `${p.percent}%` }} />
                 </div>
