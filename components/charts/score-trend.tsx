@@ -13,27 +13,30 @@ export function ScoreTrend({ points, caption = "Mock exam scores, oldest first" 
       <div className="h-56 w-full" aria-hidden>
         <ScoreTrendChartLazy points={points} />
       </div>
-      <table className="sr-only">
-        <caption>
-          {caption}. The pass mark is {PASSING_SCALED}.
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Mock exam</th>
-            <th scope="col">Scaled score</th>
-            <th scope="col">Result</th>
-          </tr>
-        </thead>
-        <tbody>
-          {points.map((p) => (
-            <tr key={p.label}>
-              <th scope="row">{p.label}</th>
-              <td>{p.score}</td>
-              <td>{p.score >= PASSING_SCALED ? "pass" : "below the pass mark"}</td>
+      {/* sr-only on a wrapper: a table ignores overflow:hidden, so a hidden table itself can widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>
+            {caption}. The pass mark is {PASSING_SCALED}.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Mock exam</th>
+              <th scope="col">Scaled score</th>
+              <th scope="col">Result</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.label}>
+                <th scope="row">{p.label}</th>
+                <td>{p.score}</td>
+                <td>{p.score >= PASSING_SCALED ? "pass" : "below the pass mark"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -29,25 +29,27 @@ export function ActivityBars({ days }: { days: Array<{ day: string; answered: nu
           : `${plural(total, "question")} answered on ${active.length} of the last ${days.length} days (dark: right answers).`}
       </figcaption>
       {active.length > 0 && (
-        <table className="sr-only">
-          <caption>Days you answered questions, oldest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Answered</th>
-              <th scope="col">Right</th>
-            </tr>
-          </thead>
-          <tbody>
-            {active.map((d) => (
-              <tr key={d.day}>
-                <th scope="row">{dayLabel(d.day)}</th>
-                <td>{d.answered}</td>
-                <td>{d.correct}</td>
+        <div className="sr-only">
+          <table>
+            <caption>Days you answered questions, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Answered</th>
+                <th scope="col">Right</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {active.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{dayLabel(d.day)}</th>
+                  <td>{d.answered}</td>
+                  <td>{d.correct}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </figure>
   );
