@@ -58,7 +58,9 @@ export function StudySettingsForm({
           </select>
           <p id="field-timeZone-hint" className="text-xs text-[var(--text-muted)]">
             Your days start at midnight here: reviews due today and this week, and your activity chart.
-            {browserZone && browserZone !== timeZone ? ` Your browser is set to ${browserZone.replaceAll("_", " ")}.` : " Taken from your browser until you choose one."}
+            {browserZone && browserZone !== timeZone
+              ? ` Your browser is set to ${browserZone.replaceAll("_", " ")}; your choice stays while it is.`
+              : " Stratus follows your browser's time zone unless you choose another here."}
           </p>
           {zoneErrors?.length ? (
             <ul id="field-timeZone-error" className="space-y-0.5 text-sm text-red-700 dark:text-red-300">

@@ -75,7 +75,7 @@ const components: Components = {
   },
   table: ({ node, ...props }) => (
     // A wide table scrolls inside its own region, which keyboard users can focus to scroll.
-    <WideContent label={tableName(node)} className="lesson-table">
+    <WideContent label={tableName(node)} title="Table at full size" className="lesson-table">
       <table {...props} />
     </WideContent>
   ),

@@ -67,6 +67,7 @@ export function MermaidDiagram({ source, label }: { source: string; label: strin
       {drawing.status === "drawn" ? (
         <WideContent
           label={label}
+          title={`${label.split(":")[0]} at full size`}
           naturalWidth={drawing.width ?? undefined}
           fullSize={
             // The same drawing under other ids (mermaid scopes its styles and markers by the svg's id).

@@ -19,13 +19,16 @@ function measure(el: HTMLElement, naturalWidth: number | undefined): Overflow {
 
 export function WideContent({
   label,
+  title = "Full size",
   children,
   fullSize,
   naturalWidth,
   className,
 }: {
-  /** The region's accessible name, e.g. "Table: Requirement, SQS, SNS". */
+  /** The region's (and the dialog's) accessible name, e.g. "Table: Requirement, SQS, SNS". */
   label: string;
+  /** The dialog's visible heading, e.g. "Flowchart at full size". */
+  title?: string;
   children: ReactNode;
   /** What the dialog shows at natural size (defaults to the children). */
   fullSize?: ReactNode;
@@ -40,7 +43,6 @@ export function WideContent({
   const [open, setOpen] = useState(false);
   const id = useId();
   const hintId = `${id}-hint`;
-  const titleId = `${id}-title`;
 
   const update = useCallback(() => {
     const el = scroller.current;
@@ -110,7 +112,7 @@ export function WideContent({
         <div className="wide-content-bar">
           {overflow.scrolls ? (
             <p id={hintId} className="wide-content-hint">
-              <span aria-hidden>⇆ </span>Scroll sideways to see all of it (or focus it and use the arrow keys).
+              <span aria-hidden>⇆ </span>Scroll sideways to see all of it.
             </p>
           ) : (
             <span />
@@ -120,11 +122,9 @@ export function WideContent({
           </button>
         </div>
       )}
-      <dialog ref={dialog} className="wide-content-dialog" aria-labelledby={titleId} onClose={onClosed}>
+      <dialog ref={dialog} className="wide-content-dialog" aria-label={label} onClose={onClosed}>
         <div className="wide-content-dialog-header">
-          <h2 id={titleId} className="wide-content-dialog-title">
-            {label}
-          </h2>
+          <p className="wide-content-dialog-title">{title}</p>
           <button type="button" className="wide-content-close" onClick={hide} autoFocus>
             Close
           </button>
