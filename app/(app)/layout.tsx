@@ -1,6 +1,5 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/shell/app-header";
-import { TimeZoneCookie } from "@/components/shell/time-zone-cookie";
 import { currentUser } from "@/lib/auth/guard";
 
 // The shell for signed-in pages. Each page still calls requireUser/requireRole
@@ -10,7 +9,6 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       {user && <AppHeader user={user} />}
-      {user && <TimeZoneCookie />}
       <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-8 focus:outline-none">
         {children}
       </main>

@@ -11,9 +11,9 @@ function percent(share: number): string {
   return `${p < 10 ? p.toFixed(1) : Math.round(p)}%`;
 }
 
-export function WeakTopicExplanation() {
+export function WeakTopicExplanation({ className = "mb-4" }: { className?: string }) {
   return (
-    <p className="mb-4 text-sm text-[var(--text-muted)]">
+    <p className={`text-sm text-[var(--text-muted)] ${className}`}>
       Ranked by <strong className="font-semibold text-[var(--text)]">blueprint weight × how much you have left to learn</strong>: a topic worth a
       lot of the exam can come before a weaker one worth little.
     </p>
@@ -33,22 +33,11 @@ export function WeakTopicList({ topics }: { topics: WeakTopic[] }) {
       {topics.map((t) => (
         <li key={t.id} className="text-sm">
           <p className="font-medium wrap-anywhere">{t.title}</p>
-          <dl className="mt-1 flex flex-wrap gap-x-3 gap-y-0.5 text-[var(--text-muted)]">
-            <div>
-              <dt className="inline">Exam weight </dt>
-              <dd className="inline font-semibold tabular-nums text-[var(--text)]">{percent(t.blueprintWeight)}</dd>
-            </div>
-            <div>
-              <dt className="inline">Mastery </dt>
-              <dd className="inline">
-                <span className="font-semibold tabular-nums text-[var(--text)]">{Math.round(t.mastery * 100)}%</span> from {plural(t.evidence, "answer")}
-              </dd>
-            </div>
-            <div>
-              <dt className="inline">At stake </dt>
-              <dd className="inline tabular-nums">about {t.questionsAtStake.toFixed(1)} of 65 questions</dd>
-            </div>
-          </dl>
+          <p className="mt-1 text-[var(--text-muted)]">
+            <span className="font-semibold tabular-nums text-[var(--text)]">{percent(t.blueprintWeight)}</span> of the exam ·{" "}
+            <span className="font-semibold tabular-nums text-[var(--text)]">{Math.round(t.mastery * 100)}%</span> mastery from{" "}
+            {plural(t.evidence, "answer")} · about <span className="tabular-nums">{t.questionsAtStake.toFixed(1)}</span> of 65 questions at stake
+          </p>
           <p className="mt-1 flex gap-3">
             {t.lessonId && (
               <Link href={`/learn/${t.lessonId}`} className="font-medium text-brand-700 underline dark:text-brand-300">

@@ -1,9 +1,10 @@
 "use client";
 // Tells the server the browser's time zone in the `tz` cookie, so "today" is
 // the student's today (lib/learning/time-zone-sync.ts decides what is stored).
-// When the cookie was missing or out of date, the page is refreshed once so
-// this first view already counts in the right zone. Renders nothing.
-import { useRouter } from "next/navigation";
+// It runs on every page, the sign-in page included, so the first signed-in
+// page already has it; a change (travel) reaches the server with the next
+// request. No reload: a page is never re-rendered under the student's hands.
+// Renders nothing.
 import { useEffect } from "react";
 import { TIME_ZONE_COOKIE } from "@/lib/learning/time-zone-sync";
 
@@ -15,7 +16,6 @@ function readCookie(name: string): string | undefined {
 }
 
 export function TimeZoneCookie() {
-  const router = useRouter();
   useEffect(() => {
     let zone: string | undefined;
     try {
@@ -27,7 +27,6 @@ export function TimeZoneCookie() {
     if (!zone || !/^[A-Za-z0-9_+\-/]{1,64}$/.test(zone) || readCookie(TIME_ZONE_COOKIE) === zone) return;
     const secure = location.protocol === "https:" ? "; secure" : "";
     document.cookie = `${TIME_ZONE_COOKIE}=${zone}; path=/; max-age=${400 * 86_400}; samesite=lax${secure}`;
-    router.refresh();
-  }, [router]);
+  }, []);
   return null;
 }
