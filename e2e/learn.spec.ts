@@ -179,3 +179,85 @@ test.describe("learn", () => {
     await expect(page.getByRole("heading", { name: "We could not find that page" })).toBeVisible();
   });
 });
+
+test.describe("wide lesson content", () => {
+  const CODEDEPLOY = "codedeploy-appspec-hooks";
+  const SHOTS = "test-results/ux-learning";
+
+  for (const width of [1280, 390]) {
+    test(`at ${width} px the CodeDeploy flowchart shows there is more, scrolls from the keyboard and opens full size`, async ({ page, makeUser, signIn }) => {
+      await signIn(await makeUser());
+      await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
+      await page.goto(`/learn/${CODEDEPLOY}`);
+      const drawing = page.getByRole("img", { name: /^Flowchart: / }).first();
+      await expect(drawing).toBeVisible();
+      // The first diagram: the EC2 hook flowchart, 13 hooks in a row.
+      const figure = page.locator("figure.lesson-diagram").first();
+      const region = figure.getByRole("region", { name: /^Flowchart: / });
+
+      // The cue: a hint the region is described by, and a shadow on the side that continues.
+      const hint = figure.getByText(/Scroll sideways to see all of it/);
+      await expect(hint).toBeVisible();
+      await expect(region).toHaveAttribute("aria-describedby", (await hint.locator("xpath=ancestor-or-self::p").getAttribute("id"))!);
+      await expect(figure.locator(".wide-content-shadow-right")).toHaveClass(/is-visible/);
+      await expect(figure.locator(".wide-content-shadow-left")).not.toHaveClass(/is-visible/);
+
+      // Keyboard: the region takes focus and scrolls with the arrow keys.
+      await region.focus();
+      await expect(region).toBeFocused();
+      for (let i = 0; i < 10; i++) await page.keyboard.press("ArrowRight");
+      await expect.poll(() => region.evaluate((el) => el.scrollLeft)).toBeGreaterThan(0);
+      await expect(figure.locator(".wide-content-shadow-left")).toHaveClass(/is-visible/);
+      // Scrolled to the far end, the right edge's shadow goes: nothing more that way.
+      await region.evaluate((el) => el.scrollTo({ left: el.scrollWidth }));
+      await expect(figure.locator(".wide-content-shadow-right")).not.toHaveClass(/is-visible/);
+      await region.evaluate((el) => (el.scrollLeft = 0));
+      await figure.scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${SHOTS}/lesson-codedeploy-diagram-${width}.png` });
+
+      // The page itself never scrolls sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+
+      // Open full size from the keyboard: a named dialog with the diagram at its natural width; Escape closes it.
+      const open = figure.getByRole("button", { name: "Open full size" });
+      await open.focus();
+      await page.keyboard.press("Enter");
+      const dialog = page.getByRole("dialog", { name: /^Flowchart: / });
+      await expect(dialog).toBeVisible();
+      await expect(dialog.getByRole("button", { name: "Close" })).toBeFocused();
+      const full = dialog.getByRole("img", { name: /^Flowchart: / });
+      const natural = await full.evaluate((el) => el.querySelector("svg")!.getBoundingClientRect().width);
+      expect(natural).toBeGreaterThan(1800);
+      await page.screenshot({ path: `${SHOTS}/lesson-codedeploy-full-size-${width}.png` });
+      await page.keyboard.press("Escape");
+      await expect(dialog).toBeHidden();
+      await expect(open).toBeFocused();
+    });
+  }
+
+  test("the comparison table has a heading in every header cell, and the lesson passes axe at phone width", async ({ page, makeUser, signIn }) => {
+    await signIn(await makeUser());
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`/learn/${CODEDEPLOY}`);
+    await expect(page.locator(".lesson-diagram-canvas svg").first()).toBeVisible();
+    const table = page.getByRole("region", { name: /^Table: Aspect, EC2\/on-premises, AWS Lambda, Amazon ECS/ });
+    await expect(table).toBeVisible();
+    const headers = await table.locator("th").allTextContents();
+    expect(headers.every((h) => h.trim() !== "")).toBe(true);
+    // At 390 px the table is wider than the column: the same cue and full-size dialog.
+    await expect(page.locator(".lesson-table").filter({ has: table }).getByRole("button", { name: "Open full size" })).toBeVisible();
+    const { default: AxeBuilder } = await import("@axe-core/playwright");
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  });
+
+  test("ARNs and long identifiers in a lesson wrap on a phone", async ({ page, makeUser, signIn }) => {
+    await signIn(await makeUser());
+    await page.setViewportSize({ width: 390, height: 844 });
+    for (const lesson of ["roles-sts-cross-account", "iam-policies-and-evaluation", CODEDEPLOY]) {
+      await page.goto(`/learn/${lesson}`);
+      await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth), lesson).toBeLessThanOrEqual(390);
+    }
+  });
+});

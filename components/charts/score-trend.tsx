@@ -1,27 +1,42 @@
-"use client";
-// Scaled scores of past mock exams over time, with the 720 pass line.
-import { CartesianGrid, Line, LineChart, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+// Scaled scores of past mock exams over time, with the 720 pass line. The
+// drawing loads lazily (score-trend-lazy.tsx) into a box of fixed height; the
+// numbers are in a visually hidden table, rendered on the server, so a screen
+// reader (or a browser without JavaScript) gets every score.
+import { PASSING_SCALED } from "@/lib/exams/scaled-score";
+import { ScoreTrendChartLazy } from "./score-trend-lazy";
 
 export type TrendPoint = { label: string; score: number };
 
-export function ScoreTrend({ points }: { points: TrendPoint[] }) {
+export function ScoreTrend({ points, caption = "Mock exam scores, oldest first" }: { points: TrendPoint[]; caption?: string }) {
   return (
     <figure>
       <div className="h-56 w-full" aria-hidden>
-        <ResponsiveContainer width="100%" height="100%">
-          <LineChart data={points} margin={{ top: 10, right: 16, bottom: 0, left: -8 }}>
-            <CartesianGrid strokeDasharray="3 3" stroke="var(--border)" />
-            <XAxis dataKey="label" tick={{ fontSize: 12, fill: "var(--text-muted)" }} />
-            <YAxis domain={[100, 1000]} ticks={[100, 400, 720, 1000]} tick={{ fontSize: 12, fill: "var(--text-muted)" }} />
-            <Tooltip contentStyle={{ background: "var(--surface)", border: "1px solid var(--border)", color: "var(--text)" }} />
-            <ReferenceLine y={720} stroke="#16a34a" strokeDasharray="4 4" label={{ value: "720 pass", fontSize: 11, fill: "#16a34a", position: "insideTopLeft" }} />
-            <Line type="monotone" dataKey="score" stroke="#1b5ff5" strokeWidth={2} dot={{ r: 4 }} isAnimationActive={false} />
-          </LineChart>
-        </ResponsiveContainer>
+        <ScoreTrendChartLazy points={points} />
       </div>
-      <figcaption className="sr-only">
-        Mock exam scores, oldest first: {points.map((p) => `${p.label}: ${p.score}`).join("; ")}.
-      </figcaption>
+      {/* sr-only on a wrapper: a table ignores overflow:hidden, so a hidden table itself can widen the page. */}
+      <div className="sr-only">
+        <table>
+          <caption>
+            {caption}. The pass mark is {PASSING_SCALED}.
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Mock exam</th>
+              <th scope="col">Scaled score</th>
+              <th scope="col">Result</th>
+            </tr>
+          </thead>
+          <tbody>
+            {points.map((p) => (
+              <tr key={p.label}>
+                <th scope="row">{p.label}</th>
+                <td>{p.score}</td>
+                <td>{p.score >= PASSING_SCALED ? "pass" : "below the pass mark"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,8 +1,12 @@
-// Questions answered per day over the last eight weeks.
+// Questions answered per day over the last eight weeks (the student's own days).
+// The bars are a picture; a visually hidden table lists the active days.
+import { plural } from "@/lib/format/plural";
+import { dayLabel } from "@/lib/learning/study-day";
+
 export function ActivityBars({ days }: { days: Array<{ day: string; answered: number; correct: number }> }) {
   const max = Math.max(1, ...days.map((d) => d.answered));
   const total = days.reduce((n, d) => n + d.answered, 0);
-  const activeDays = days.filter((d) => d.answered > 0).length;
+  const active = days.filter((d) => d.answered > 0);
   const width = 8;
   const gap = 2;
   return (
@@ -22,8 +26,31 @@ export function ActivityBars({ days }: { days: Array<{ day: string; answered: nu
       <figcaption className="mt-2 text-sm text-[var(--text-muted)]">
         {total === 0
           ? "No answers in the last eight weeks yet."
-          : `${total} questions answered on ${activeDays} of the last ${days.length} days (dark: right answers).`}
+          : `${plural(total, "question")} answered on ${active.length} of the last ${days.length} days (dark: right answers).`}
       </figcaption>
+      {active.length > 0 && (
+        <div className="sr-only">
+          <table>
+            <caption>Days you answered questions, oldest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Answered</th>
+                <th scope="col">Right</th>
+              </tr>
+            </thead>
+            <tbody>
+              {active.map((d) => (
+                <tr key={d.day}>
+                  <th scope="row">{dayLabel(d.day)}</th>
+                  <td>{d.answered}</td>
+                  <td>{d.correct}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
     </figure>
   );
 }

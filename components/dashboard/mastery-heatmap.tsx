@@ -2,10 +2,12 @@
 // screen readers get the same numbers), with the evidence behind each cell.
 import { cn } from "@/components/ui/cn";
 import type { DomainMastery } from "@/lib/learning/dashboard";
+import { plural } from "@/lib/format/plural";
 
 function tone(mastery: number | null): string {
   if (mastery === null) return "bg-[var(--surface-muted)] text-[var(--text-muted)]";
-  if (mastery >= 0.75) return "bg-green-600 text-white";
+  // White on green-700 is 5.0:1 (green-600 was 3.3:1, an axe contrast failure).
+  if (mastery >= 0.75) return "bg-green-700 text-white";
   if (mastery >= 0.6) return "bg-green-300 text-green-950";
   if (mastery >= 0.45) return "bg-amber-300 text-amber-950";
   return "bg-red-400 text-red-950";
@@ -38,9 +40,9 @@ export function MasteryHeatmap({ domains }: { domains: DomainMastery[] }) {
                     >
                       <span className="block text-xs font-semibold">{t.code}</span>
                       <span className="block text-sm font-bold tabular-nums">{t.mastery === null ? "—" : `${Math.round(t.mastery * 100)}%`}</span>
-                      <span className="block text-[11px] opacity-80">{t.evidence} answer{t.evidence === 1 ? "" : "s"}</span>
+                      <span className="block text-xs">{plural(t.evidence, "answer")}</span>
                       <span className="sr-only">
-                        {t.title}: {t.mastery === null ? "no answers yet" : `${Math.round(t.mastery * 100)}% mastery from ${t.evidence} answers`}
+                        {t.title}: {t.mastery === null ? "no answers yet" : `${Math.round(t.mastery * 100)}% mastery from ${plural(t.evidence, "answer")}`}
                       </span>
                     </li>
                   ))}
@@ -54,7 +56,7 @@ export function MasteryHeatmap({ domains }: { domains: DomainMastery[] }) {
         <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-red-400 align-middle" />under 45%</span>
         <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-amber-300 align-middle" />45–60%</span>
         <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-green-300 align-middle" />60–75%</span>
-        <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-green-600 align-middle" />75%+</span>
+        <span><span className="mr-1 inline-block h-3 w-3 rounded-sm bg-green-700 align-middle" />75%+</span>
       </p>
     </div>
   );

@@ -2,6 +2,7 @@
 // interval and the 720 pass mark, and the probability of passing in words.
 import { ButtonLink } from "@/components/ui/button";
 import type { Readiness } from "@/lib/learning/readiness";
+import { plural } from "@/lib/format/plural";
 
 const MIN = 100;
 const MAX = 1000;
@@ -26,7 +27,7 @@ export function ReadinessGauge({ readiness, domainTitles }: { readiness: Readine
       <div>
         <p className="text-lg font-semibold">Not enough evidence yet</p>
         <p className="mt-2 text-[var(--text-muted)]">
-          Answer {readiness.answersNeeded} more question{readiness.answersNeeded === 1 ? "" : "s"}
+          Answer {plural(readiness.answersNeeded, "more question")}
           {where.length ? ` across ${listOf(where)}` : ""} and Stratus will predict your score, with how sure it is.
           {readiness.answered > 0 && ` You have answered ${readiness.answered} so far.`}
         </p>
@@ -63,7 +64,7 @@ export function ReadinessGauge({ readiness, domainTitles }: { readiness: Readine
         <p className="text-3xl font-bold">{chance}%</p>
         <p className="text-sm text-[var(--text-muted)]">chance of passing today</p>
         <p className="mt-2 text-sm">
-          80% likely between <strong>{readiness.low}</strong> and <strong>{readiness.high}</strong>, from {readiness.answered} answers.
+          80% likely between <strong>{readiness.low}</strong> and <strong>{readiness.high}</strong>, from {plural(readiness.answered, "answer")}.
         </p>
       </figcaption>
     </figure>

@@ -2,6 +2,8 @@
 // heading ids (rehype-slug, the same ids as the table of contents), syntax
 // highlighting (rehype-highlight), lesson:<id> links mapped to /learn/<id>,
 // and ```mermaid blocks handed to the client to draw. No raw HTML is rendered.
+// Wide tables and diagrams sit in a WideContent frame (scroll cue, keyboard
+// scrolling, "Open full size"); an empty header cell gets a label for screen readers.
 import type { Element, ElementContent } from "hast";
 import Link from "next/link";
 import type { ComponentProps, ReactNode } from "react";
@@ -11,7 +13,9 @@ import rehypeSlug from "rehype-slug";
 import remarkGfm from "remark-gfm";
 import { describeDiagram } from "@/lib/lessons/diagram-description";
 import { lessonUrlTransform } from "@/lib/lessons/lesson-links";
+import { rehypeLabelEmptyHeaders } from "@/lib/lessons/table-headers";
 import { MermaidDiagram } from "./mermaid-diagram";
+import { WideContent } from "./wide-content";
 
 function textOf(node: Element | ElementContent | undefined): string {
   if (!node) return "";
@@ -71,9 +75,9 @@ const components: Components = {
   },
   table: ({ node, ...props }) => (
     // A wide table scrolls inside its own region, which keyboard users can focus to scroll.
-    <div className="lesson-table" role="region" aria-label={tableName(node)} tabIndex={0}>
+    <WideContent label={tableName(node)} title="Table at full size" className="lesson-table">
       <table {...props} />
-    </div>
+    </WideContent>
   ),
   pre: ({ node, children, ...props }: ComponentProps<"pre"> & { node?: Element }) => {
     const language = languageOf(node);
@@ -97,7 +101,7 @@ export function LessonMarkdown({ markdown }: { markdown: string }) {
     <div className="lesson-prose">
       <Markdown
         remarkPlugins={[remarkGfm]}
-        rehypePlugins={[rehypeSlug, [rehypeHighlight, { detect: false, plainText: ["mermaid", "text"] }]]}
+        rehypePlugins={[rehypeSlug, rehypeLabelEmptyHeaders, [rehypeHighlight, { detect: false, plainText: ["mermaid", "text"] }]]}
         urlTransform={lessonUrlTransform}
         components={components}
       >

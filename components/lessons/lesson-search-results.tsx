@@ -3,12 +3,13 @@
 import Link from "next/link";
 import type { LessonSearchHit } from "@/lib/lessons/lesson-search";
 import { lessonPath } from "@/lib/lessons/lesson-links";
+import { plural } from "@/lib/format/plural";
 
 export function LessonSearchResults({ query, hits }: { query: string; hits: LessonSearchHit[] }) {
   return (
     <section aria-labelledby="search-results-heading">
       <h2 id="search-results-heading" className="text-lg font-semibold" aria-live="polite">
-        {hits.length === 1 ? "1 lesson" : `${hits.length} lessons`} for “{query}”
+        {plural(hits.length, "lesson")} for “{query}”
       </h2>
       <ol className="mt-4 space-y-3">
         {hits.map((hit) => (

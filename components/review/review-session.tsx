@@ -7,18 +7,12 @@ import { useRef, useState, useTransition } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { plural, timeUntil } from "@/lib/format/plural";
 import { answerReviewAction } from "@/lib/learning/actions";
 import type { ReviewAnswer, ReviewQuestion } from "@/lib/learning/review-queue";
 
 const LETTERS = ["A", "B", "C", "D", "E", "F"];
 type Answered = Extract<ReviewAnswer, { status: "answered" }>;
-
-function nextDueText(iso: string): string {
-  const ms = new Date(iso).getTime() - Date.now();
-  if (ms < 60 * 60_000) return `in ${Math.max(1, Math.round(ms / 60_000))} minutes`;
-  if (ms < 36 * 60 * 60_000) return `in ${Math.round(ms / (60 * 60_000))} hours`;
-  return `in ${Math.round(ms / 86_400_000)} days`;
-}
 
 export function ReviewSession({ question, remaining }: { question: ReviewQuestion; remaining: number }) {
   const router = useRouter();
@@ -58,10 +52,11 @@ export function ReviewSession({ question, remaining }: { question: ReviewQuestio
         <h2 id="card-heading" className="font-semibold">
           Review card · {remaining} due now
         </h2>
-        {question.lapses > 0 && <span className="text-sm text-[var(--text-muted)]">missed {question.lapses} time{question.lapses === 1 ? "" : "s"} before</span>}
+        {question.lapses > 0 && <span className="text-sm text-[var(--text-muted)]">missed {plural(question.lapses, "time")} before</span>}
       </div>
-      <fieldset className="mt-4">
-        <legend className="whitespace-pre-line text-base leading-relaxed">{question.stem}</legend>
+      {/* min-w-0: a fieldset is as wide as its longest word by default, and stems carry ARNs. */}
+      <fieldset className="mt-4 min-w-0">
+        <legend className="whitespace-pre-line text-base leading-relaxed wrap-anywhere">{question.stem}</legend>
         {question.type === "multiple" && (
           <p className="mt-3 text-sm font-semibold text-brand-700 dark:text-brand-300">Choose {question.chooseCount}.</p>
         )}
@@ -87,7 +82,7 @@ export function ReviewSession({ question, remaining }: { question: ReviewQuestio
                     className="mt-1 h-4 w-4 accent-brand-600"
                   />
                   <span className="font-semibold text-[var(--text-muted)]">{LETTERS[index]}.</span>
-                  <span className="flex-1">
+                  <span className="min-w-0 flex-1 wrap-anywhere">
                     {choice.text}
                     {e && (
                       <span className="mt-1 block text-sm text-[var(--text-muted)]">
@@ -116,7 +111,7 @@ export function ReviewSession({ question, remaining }: { question: ReviewQuestio
       <div aria-live="polite">
         {result && (
           <p className={cn("mt-5 font-semibold", result.correct ? "text-green-800 dark:text-green-200" : "text-red-800 dark:text-red-200")}>
-            {result.correct ? "✓ Correct." : "✗ Not quite."} This card comes back {nextDueText(result.nextDue)}.{" "}
+            {result.correct ? "✓ Correct." : "✗ Not quite."} This card comes back {timeUntil(new Date(result.nextDue), new Date())}.{" "}
             <Link href={`/learn/${result.lessonId}`} className="font-medium text-brand-700 underline dark:text-brand-300">
               Study the lesson
             </Link>

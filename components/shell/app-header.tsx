@@ -30,7 +30,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
           href="/profile"
           className="hidden rounded-lg px-3 py-2 text-sm text-[var(--text-muted)] hover:bg-[var(--surface-muted)] hover:text-[var(--text)] sm:block"
         >
-          <span className="font-medium text-[var(--text)]">{user.name}</span>
+          <span className="inline-block max-w-48 truncate align-bottom font-medium text-[var(--text)]">{user.name}</span>
           {user.role !== "STUDENT" && (
             <span className="ml-2 rounded bg-brand-100 px-1.5 py-0.5 text-xs font-semibold text-brand-800 dark:bg-brand-900 dark:text-brand-100">
               {user.role.toLowerCase()}

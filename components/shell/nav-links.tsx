@@ -25,7 +25,7 @@ export function NavLinks({ items, mobileExtras = [] }: { items: NavItem[]; mobil
       aria-current={isActive(pathname, item.href) ? "page" : undefined}
       className={cn(
         "rounded-lg px-3 py-2 text-sm font-medium",
-        mobile && "block text-base",
+        mobile && "block text-base wrap-anywhere",
         isActive(pathname, item.href)
           ? "bg-brand-50 text-brand-700 dark:bg-brand-950 dark:text-brand-200"
           : "text-[var(--text-muted)] hover:bg-[var(--surface-muted)] hover:text-[var(--text)]",

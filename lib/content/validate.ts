@@ -136,13 +136,47 @@ function checkLesson(lesson: LoadedLesson, index: Index, lessonIds: Set<string>,
     if (!lessonIds.has(match[1]!)) error("body", `link to unknown lesson ${match[1]}`);
   }
   let inFence = false;
-  body.split("\n").forEach((line, i) => {
+  const lines = body.split("\n");
+  lines.forEach((line, i) => {
     const fence = /^\s*```(\S*)/.exec(line);
-    if (!fence) return;
+    if (!fence) {
+      // A table's header row is the row above its |---| delimiter row; screen readers read every header out.
+      if (!inFence && TABLE_DELIMITER.test(lines[i + 1] ?? "") && line.trim().startsWith("|")) {
+        tableCells(line).forEach((cell, column) => {
+          if (cell === "") error(`body line ${i + 1}`, `table header cell ${column + 1} is empty: give the column a heading`);
+        });
+      }
+      return;
+    }
     if (!inFence && !fence[1]) warn(`body line ${i + 1}`, "code block without a language");
     inFence = !inFence;
   });
   if (inFence) error("body", "unclosed code block");
+}
+
+const TABLE_DELIMITER = /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/;
+
+/** The trimmed cells of a markdown table row ("| a | `x|y` |" → ["a", "`x|y`"]); pipes in code spans or escaped do not split. */
+export function tableCells(row: string): string[] {
+  const cells: string[] = [];
+  let cell = "";
+  let inCode = false;
+  const text = row.trim().replace(/^\|/, "").replace(/(?<!\\)\|$/, "");
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === "\\" && text[i + 1] === "|") {
+      cell += "|";
+      i++;
+    } else if (ch === "`") {
+      inCode = !inCode;
+      cell += ch;
+    } else if (ch === "|" && !inCode) {
+      cells.push(cell.trim());
+      cell = "";
+    } else cell += ch;
+  }
+  cells.push(cell.trim());
+  return cells;
 }
 
 function checkItem(

@@ -1,11 +1,16 @@
 "use server";
-// Answering a due review card.
+// Answering a due review card; saving the study settings (time zone, new cards a day).
+import { cookies } from "next/headers";
+import { redirect } from "next/navigation";
 import { z } from "zod";
 import { AppError } from "@/lib/app-error";
-import { defineAction } from "@/lib/auth/define-action";
+import { defineAction, defineFormAction } from "@/lib/auth/define-action";
 import { db } from "@/lib/db";
 import { KEY_LOCKED_MESSAGE } from "@/lib/exams/key-lock";
 import { answerReviewCard } from "./review-queue";
+import { updateStudySettings } from "./study-settings";
+import { studySettingsSchema } from "./study-settings-validation";
+import { PINNED_TIME_ZONE_COOKIE, TIME_ZONE_COOKIE, pinAfterChoice } from "./time-zone-sync";
 
 const reviewAnswerSchema = z.object({
   questionId: z.string().regex(/^q-[a-z0-9-]+-\d{3}$/),
@@ -25,3 +30,16 @@ export const answerReviewAction = defineAction({ input: reviewAnswerSchema }, as
   if (result.status === "invalid") throw new AppError("INVALID", result.message);
   return result;
 });
+
+export const updateStudySettingsAction = defineFormAction(
+  { input: studySettingsSchema, session: "user", keepValues: ["timeZone", "newCardsPerDay"] },
+  async ({ user, input }) => {
+    await updateStudySettings(db, { userId: user!.id, settings: input });
+    // A zone picked here holds while this browser stays in its current zone (time-zone-sync.ts).
+    const jar = await cookies();
+    const pin = pinAfterChoice({ chosen: input.timeZone, browserZone: jar.get(TIME_ZONE_COOKIE)?.value });
+    if (pin) jar.set(PINNED_TIME_ZONE_COOKIE, pin, { path: "/", maxAge: 400 * 86_400, sameSite: "lax", httpOnly: true });
+    else jar.delete(PINNED_TIME_ZONE_COOKIE);
+    redirect("/profile?updated=study");
+  },
+);

@@ -7,13 +7,18 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { seededRandom } from "@/lib/exams/random";
 import { type DomainProgress, summariseDomainProgress } from "@/lib/lessons/lesson-progress";
 import { masteryLevel } from "./mastery";
+import { deferredNewCardsNotice } from "./new-card-limit";
+import { loadNewCardLoad } from "./new-card-load";
+import { type Pacing, assessPacing } from "./pacing";
 import { type Readiness, predictReadiness } from "./readiness";
-import { endOfDay, endOfWeek } from "./review";
 import type { DueCounts } from "./review-queue";
+import { addDays, daysEndingOn, endOfLocalDay, endOfLocalWeek, localDay } from "./study-day";
+import type { StudySettings } from "./study-settings";
 import { type TopicInfo, type WeakTopic, rankWeakTopics } from "./weak-topics";
 
 export const ACTIVITY_DAYS = 56;
-export const EXAM_PACE_SECONDS = 120;
+/** Pacing looks at the last 30 of the student's days. */
+export const PACING_DAYS = 30;
 
 export type DomainMastery = {
   number: number;
@@ -29,15 +34,14 @@ export type Dashboard = {
   mastery: DomainMastery[];
   weakTopics: WeakTopic[];
   due: DueCounts;
+  /** New cards the daily limit moved to later days, in words; null when none wait. */
+  newCardNotice: string | null;
+  newCardsPerDay: number;
   lessonProgress: DomainProgress[];
   activity: Array<{ day: string; answered: number; correct: number }>;
-  pacing: { answered: number; averageSeconds: number | null };
+  pacing: Pacing;
   openMock: { attemptId: string; deadline: string } | null;
 };
-
-function dayKey(date: Date): string {
-  return date.toISOString().slice(0, 10);
-}
 
 // PostgreSQL's json renders timestamp(3) without a zone; Prisma stores UTC.
 const utc = (timestamp: string) => new Date(timestamp.endsWith("Z") ? timestamp : `${timestamp}Z`);
@@ -106,7 +110,7 @@ type StudentRows = {
 };
 
 /** All of one student's rows in one round trip, each read through an index on the student. */
-async function studentRows(db: PrismaClient, userId: string, now: Date, since: Date): Promise<StudentRows> {
+async function studentRows(db: PrismaClient, userId: string, now: Date, timeZone: string, since: string): Promise<StudentRows> {
   const rows = await db.$queryRaw<StudentRows[]>`
     SELECT
       (SELECT coalesce(json_agg(json_build_object('scope', scope, 'scopeId', "scopeId", 'rating', rating, 'variance', variance,
@@ -116,8 +120,8 @@ async function studentRows(db: PrismaClient, userId: string, now: Date, since: D
          SELECT id, "startedAt", "scaledScore", passed FROM "Attempt"
          WHERE "userId" = ${userId} AND mode = 'MOCK' AND status IN ('SUBMITTED', 'EXPIRED')
          ORDER BY "startedAt" DESC LIMIT 20) m) AS mocks,
-      (SELECT json_build_object('now', count(*) FILTER (WHERE c.due <= ${now}), 'today', count(*) FILTER (WHERE c.due <= ${endOfDay(now)}),
-                                'week', count(*) FILTER (WHERE c.due <= ${endOfWeek(now)}), 'total', count(*))
+      (SELECT json_build_object('now', count(*) FILTER (WHERE c.due <= ${now}), 'today', count(*) FILTER (WHERE c.due <= ${endOfLocalDay(now, timeZone)}),
+                                'week', count(*) FILTER (WHERE c.due <= ${endOfLocalWeek(now, timeZone)}), 'total', count(*))
          FROM "ReviewCard" c JOIN "Question" q ON q.id = c."questionId"
          WHERE c."userId" = ${userId} AND q."retiredAt" IS NULL) AS due,
       (SELECT coalesce(json_agg("lessonId"), '[]') FROM "LessonProgress" WHERE "userId" = ${userId}) AS completed,
@@ -129,18 +133,20 @@ async function studentRows(db: PrismaClient, userId: string, now: Date, since: D
   return rows[0]!;
 }
 
-export async function loadDashboard(db: PrismaClient, options: { userId: string; now: Date }): Promise<Dashboard> {
-  const { userId, now } = options;
-  const since = new Date(now.getTime() - (ACTIVITY_DAYS - 1) * 86_400_000);
-  since.setUTCHours(0, 0, 0, 0);
+export async function loadDashboard(db: PrismaClient, options: { userId: string; now: Date; settings: StudySettings }): Promise<Dashboard> {
+  const { userId, now, settings } = options;
+  const { timeZone } = settings;
+  // Days are the student's own: DailyActivity rows are written with their local date.
+  const today = localDay(now, timeZone);
+  const days = daysEndingOn(today, ACTIVITY_DAYS);
 
-  const [{ domains, topics: topicInfos, lessons }, student] = await Promise.all([
+  const [{ domains, topics: topicInfos, lessons }, student, newCardLoad] = await Promise.all([
     catalogue(db, now.getTime()),
-    studentRows(db, userId, now, since),
+    studentRows(db, userId, now, timeZone, days[0]!),
+    loadNewCardLoad(db, { userId, now, timeZone }),
   ]);
   const { mastery, due, completed } = student;
   const mocks = student.mocks;
-  const activity = student.activity.map((a) => ({ ...a, day: new Date(`${a.day}T00:00:00Z`) }));
   const openMock = student.openMock;
   const domainWeights = new Map(domains.map((d) => [d.number, d.weight]));
   const tsMastery = new Map(mastery.filter((m) => m.scope === "TASK_STATEMENT").map((m) => [m.scopeId, m]));
@@ -154,15 +160,12 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
     random: seededRandom(`${userId}:${totalEvidence}`),
   });
 
-  const byDay = new Map(activity.map((a) => [dayKey(a.day), a]));
-  const days = Array.from({ length: ACTIVITY_DAYS }, (_, i) => {
-    const day = dayKey(new Date(since.getTime() + i * 86_400_000));
-    const row = byDay.get(day);
-    return { day, answered: row?.answered ?? 0, correct: row?.correct ?? 0 };
-  });
-  const recent = activity.filter((a) => a.day.getTime() >= now.getTime() - 30 * 86_400_000);
-  const answered = recent.reduce((n, a) => n + a.answered, 0);
-  const timeMs = recent.reduce((n, a) => n + Number(a.timeSpentMs), 0);
+  const byDay = new Map(student.activity.map((a) => [a.day.slice(0, 10), a]));
+  const activity = days.map((day) => ({ day, answered: byDay.get(day)?.answered ?? 0, correct: byDay.get(day)?.correct ?? 0 }));
+  const pacingFrom = addDays(today, -(PACING_DAYS - 1));
+  const pacing = assessPacing(
+    student.activity.filter((a) => a.day.slice(0, 10) >= pacingFrom).map((a) => ({ answered: a.answered, timeSpentMs: Number(a.timeSpentMs) })),
+  );
 
   return {
     readiness,
@@ -181,9 +184,11 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
     })),
     weakTopics: rankWeakTopics(topicInfos, topicMastery, domainWeights, { limit: 5 }),
     due,
+    newCardNotice: deferredNewCardsNotice({ now, timeZone, limit: settings.newCardsPerDay, ...newCardLoad }),
+    newCardsPerDay: settings.newCardsPerDay,
     lessonProgress: summariseDomainProgress(domains, lessons, completed),
-    activity: days,
-    pacing: { answered, averageSeconds: answered > 0 ? Math.round(timeMs / answered / 1000) : null },
+    activity,
+    pacing,
     openMock: openMock ? { attemptId: openMock.id, deadline: utc(openMock.deadline).toISOString() } : null,
   };
 }

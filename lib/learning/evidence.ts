@@ -2,11 +2,18 @@
 // mastery per topic and task statement, the question's review card (FSRS) and
 // the day's activity summary. Batched: a constant number of statements per
 // call, whatever the number of answers; plain SQL, as this runs inside grading.
+// Days are the student's own (User.timeZone), and new review cards respect
+// their new-cards-per-day limit (new-card-limit.ts).
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { type MasteryState, NEW_MASTERY, applyAnswers } from "./mastery";
+import { spreadNewCards } from "./new-card-limit";
+import { loadNewCardLoad } from "./new-card-load";
 import { type StoredCard, outcomeFor, scheduleReview } from "./review";
+import { localDay } from "./study-day";
 
 type Tx = Prisma.TransactionClient;
+
+type StudySettings = { timeZone: string; newCardsPerDay: number };
 
 export type Evidence = {
   questionId: string;
@@ -52,11 +59,12 @@ async function updateMastery(tx: Tx, userId: string, answers: readonly Evidence[
           correct = EXCLUDED.correct, "updatedAt" = EXCLUDED."updatedAt"`;
 }
 
-async function updateReviewCards(tx: Tx, userId: string, answers: readonly Evidence[], now: Date) {
+async function updateReviewCards(tx: Tx, userId: string, answers: readonly Evidence[], now: Date, settings: StudySettings) {
   const existing = await tx.$queryRaw<Array<StoredCard & { questionId: string }>>`
     SELECT "questionId", due, stability, difficulty, "elapsedDays", "scheduledDays", "learningSteps", reps, lapses, state, "lastReview"
     FROM "ReviewCard" WHERE "userId" = ${userId} AND "questionId" = ANY(${answers.map((a) => a.questionId)}::text[])`;
   const cards = new Map<string, StoredCard>(existing.map((c) => [c.questionId, c]));
+  const cardsBefore = new Set(cards.keys());
   const rows: Array<StoredCard & { questionId: string }> = [];
   for (const a of answers) {
     const next = scheduleReview(cards.get(a.questionId) ?? null, outcomeFor(a.correct, a.unsure), now);
@@ -67,6 +75,13 @@ async function updateReviewCards(tx: Tx, userId: string, answers: readonly Evide
     rows.push({ questionId: a.questionId, ...next });
   }
   if (rows.length === 0) return;
+  // Brand-new cards wait for a day with room under the student's limit.
+  const made = rows.filter((r) => !cardsBefore.has(r.questionId));
+  if (made.length > 0) {
+    const spread = spreadNewCards(made, { now, timeZone: settings.timeZone, limit: settings.newCardsPerDay, ...(await loadNewCardLoad(tx, { userId, now, timeZone: settings.timeZone })) });
+    const due = new Map(spread.map((c) => [c.questionId, c.due]));
+    for (const r of rows) r.due = due.get(r.questionId) ?? r.due;
+  }
   await tx.$executeRaw`
     INSERT INTO "ReviewCard" ("userId", "questionId", due, stability, difficulty, "elapsedDays", "scheduledDays",
                               "learningSteps", reps, lapses, state, "lastReview", "createdAt")
@@ -85,8 +100,8 @@ async function updateReviewCards(tx: Tx, userId: string, answers: readonly Evide
           state = EXCLUDED.state, "lastReview" = EXCLUDED."lastReview"`;
 }
 
-async function addActivity(tx: Tx, userId: string, answers: readonly Evidence[], now: Date) {
-  const day = now.toISOString().slice(0, 10);
+async function addActivity(tx: Tx, userId: string, answers: readonly Evidence[], now: Date, settings: StudySettings) {
+  const day = localDay(now, settings.timeZone);
   const correct = answers.filter((a) => a.correct).length;
   const time = answers.reduce((n, a) => n + Math.max(0, Math.round(a.timeSpentMs)), 0);
   await tx.$executeRaw`
@@ -103,7 +118,8 @@ export async function recordEvidence(tx: Tx, options: { userId: string; answers:
   const { userId, answers, now } = options;
   if (answers.length === 0) return;
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`evidence:${userId}`}, 0))`;
+  const settings = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { timeZone: true, newCardsPerDay: true } });
   await updateMastery(tx, userId, answers, now);
-  await updateReviewCards(tx, userId, answers, now);
-  await addActivity(tx, userId, answers, now);
+  await updateReviewCards(tx, userId, answers, now, settings);
+  await addActivity(tx, userId, answers, now, settings);
 }

@@ -1,27 +1,38 @@
 // Today's due review cards: the next one to answer (without its key), how many
-// are due, and answering one (graded, explained, rescheduled).
+// are due (today and this week are the student's own days), new cards held
+// back by the daily limit, and answering one (graded, explained, rescheduled).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isResponseCorrect } from "@/lib/exams/answer-rules";
 import { lockedQuestionIds } from "@/lib/exams/key-lock";
 import { recordEvidence } from "./evidence";
 import { difficultyLogit, guessChance } from "./mastery";
-import { endOfDay, endOfWeek } from "./review";
+import { deferredNewCardsNotice } from "./new-card-limit";
+import { loadNewCardLoad } from "./new-card-load";
+import type { StudySettings } from "./study-settings";
+import { endOfLocalDay, endOfLocalWeek } from "./study-day";
 
 type Db = PrismaClient;
 
 export type DueCounts = { now: number; today: number; week: number; total: number };
 
-export async function countDueCards(db: Db, options: { userId: string; now: Date }): Promise<DueCounts> {
-  const { userId, now } = options;
+export async function countDueCards(db: Db, options: { userId: string; now: Date; timeZone: string }): Promise<DueCounts> {
+  const { userId, now, timeZone } = options;
   const rows = await db.$queryRaw<Array<{ now: bigint; today: bigint; week: bigint; total: bigint }>>`
     SELECT count(*) FILTER (WHERE c.due <= ${now}) AS now,
-           count(*) FILTER (WHERE c.due <= ${endOfDay(now)}) AS today,
-           count(*) FILTER (WHERE c.due <= ${endOfWeek(now)}) AS week,
+           count(*) FILTER (WHERE c.due <= ${endOfLocalDay(now, timeZone)}) AS today,
+           count(*) FILTER (WHERE c.due <= ${endOfLocalWeek(now, timeZone)}) AS week,
            count(*) AS total
     FROM "ReviewCard" c JOIN "Question" q ON q.id = c."questionId"
     WHERE c."userId" = ${userId} AND q."retiredAt" IS NULL`;
   const r = rows[0]!;
   return { now: Number(r.now), today: Number(r.today), week: Number(r.week), total: Number(r.total) };
+}
+
+/** "12 more new cards are scheduled for tomorrow…", when the daily limit held new cards back; else null. */
+export async function deferredNewCards(db: Db, options: { userId: string; now: Date; settings: StudySettings }): Promise<string | null> {
+  const { userId, now, settings } = options;
+  const load = await loadNewCardLoad(db, { userId, now, timeZone: settings.timeZone });
+  return deferredNewCardsNotice({ now, timeZone: settings.timeZone, limit: settings.newCardsPerDay, ...load });
 }
 
 export type ReviewQuestion = {

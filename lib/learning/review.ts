@@ -69,16 +69,3 @@ export function scheduleReview(card: StoredCard | null, outcome: ReviewOutcome, 
   const current = card ? toFsrs(card) : createEmptyCard(now);
   return fromFsrs(scheduler.next(current, now, RATING[outcome]).card);
 }
-
-/** End of the UTC day containing `now` (reviews are counted per UTC day). */
-export function endOfDay(now: Date): Date {
-  const end = new Date(now);
-  end.setUTCHours(23, 59, 59, 999);
-  return end;
-}
-
-export function endOfWeek(now: Date): Date {
-  const end = endOfDay(now);
-  end.setUTCDate(end.getUTCDate() + 6);
-  return end;
-}

@@ -1,9 +1,22 @@
-// Ranks weak topics by blueprint weight × lack of mastery, among topics with
-// enough evidence to trust. Pure.
+// The highest-impact topics: where study gains the most exam points. Pure.
+// Ranked by blueprint weight × lack of mastery (what is left to learn), among
+// topics with enough evidence to trust. So a topic worth 5% of the exam at 40%
+// mastery (3.0% left on the table) comes before one worth 1% at 17% (0.8%):
+// the page shows each row's weight and mastery so that order makes sense.
 import { MIN_EVIDENCE, type MasteryState, masteryLevel } from "./mastery";
+import { EXAM_QUESTIONS } from "./readiness";
 
 export type TopicInfo = { id: string; title: string; taskStatement: string; domain: number; lessonId: string | null };
-export type WeakTopic = TopicInfo & { mastery: number; evidence: number; blueprintWeight: number; priority: number };
+export type WeakTopic = TopicInfo & {
+  mastery: number;
+  evidence: number;
+  /** Share of the exam (0–1). */
+  blueprintWeight: number;
+  /** blueprintWeight × (1 − mastery): the share of the exam's points this topic is likely to cost. */
+  priority: number;
+  /** The same, in questions of a 65-question exam. */
+  questionsAtStake: number;
+};
 
 /**
  * A topic's share of the exam: its domain's weight, split evenly over the
@@ -41,7 +54,8 @@ export function rankWeakTopics(
       if (!state || state.evidence < minEvidence) return [];
       const level = masteryLevel(state);
       const weight = weights.get(t.id) ?? 0;
-      return [{ ...t, mastery: level, evidence: state.evidence, blueprintWeight: weight, priority: weight * (1 - level) }];
+      const priority = weight * (1 - level);
+      return [{ ...t, mastery: level, evidence: state.evidence, blueprintWeight: weight, priority, questionsAtStake: priority * EXAM_QUESTIONS }];
     })
     .sort((a, b) => b.priority - a.priority || a.mastery - b.mastery || a.id.localeCompare(b.id))
     .slice(0, options.limit ?? 5);

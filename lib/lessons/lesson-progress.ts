@@ -1,5 +1,6 @@
 // A student's progress through the lessons of each domain. Pure: no framework
 // or database imports.
+import { plural } from "@/lib/format/plural";
 
 export type ProgressDomain = { id: string; number: number; title: string; weight: number };
 export type ProgressLesson = { id: string; domainId: string };
@@ -38,5 +39,5 @@ export function summariseDomainProgress(
 /** The text alternative of a progress bar: "3 of 27 lessons complete". */
 export function describeLessonProgress(completed: number, total: number): string {
   if (total === 0) return "No lessons yet";
-  return `${completed} of ${total} ${total === 1 ? "lesson" : "lessons"} complete`;
+  return `${completed} of ${plural(total, "lesson")} complete`;
 }

@@ -29,6 +29,8 @@ const SECRET = "bench-dashboard-secret-bench-dashboard-secret";
 const CONCURRENCY = 8;
 const REQUESTS = Number(process.env.BENCH_DASHBOARD_REQUESTS ?? 400);
 const RUNS = 3;
+/** The bench's students keep the defaults (UTC, 20 new cards a day). */
+const STUDY_SETTINGS = { timeZone: "UTC", newCardsPerDay: 20 };
 
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 const summary = (ms: number[]) => {
@@ -77,7 +79,7 @@ async function explainDashboardQueries(userId: string): Promise<DashboardResult[
   // A client with the query log on, to capture the exact SQL the dashboard sends.
   const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: DASHBOARD_DB_URL, max: 2 }), log: [{ emit: "event", level: "query" }] });
   db.$on("query", (e) => captured.push({ query: e.query, params: e.params }));
-  await loadDashboard(db, { userId, now: new Date() });
+  await loadDashboard(db, { userId, now: new Date(), settings: STUDY_SETTINGS });
   await db.$disconnect();
 
   const pgClient = new pg.Client({ connectionString: DASHBOARD_DB_URL });
@@ -145,14 +147,14 @@ async function main() {
 
     const db = createPrismaClient({ url: DASHBOARD_DB_URL, max: 10 });
     // Warm-up: JIT, connection pools, PostgreSQL's cache.
-    await closedLoop(80, CONCURRENCY, async (i) => void (await loadDashboard(db, { userId: students[i % students.length]!, now: new Date() })));
+    await closedLoop(80, CONCURRENCY, async (i) => void (await loadDashboard(db, { userId: students[i % students.length]!, now: new Date(), settings: STUDY_SETTINGS })));
     await closedLoop(80, CONCURRENCY, async (i) => void (await (await fetch(`http://127.0.0.1:${PORT}/dashboard`, { headers: { cookie: cookies[i % cookies.length]! } })).text()));
 
     const runs: Array<{ data: ReturnType<typeof summary>; page: ReturnType<typeof summary>; errors: number }> = [];
     for (let r = 0; r < RUNS; r++) {
       const offset = r * 131;
       const data = await closedLoop(REQUESTS, CONCURRENCY, async (i) => {
-        await loadDashboard(db, { userId: students[(i + offset) % students.length]!, now: new Date() });
+        await loadDashboard(db, { userId: students[(i + offset) % students.length]!, now: new Date(), settings: STUDY_SETTINGS });
       });
       let errors = 0;
       const page = await closedLoop(REQUESTS, CONCURRENCY, async (i) => {

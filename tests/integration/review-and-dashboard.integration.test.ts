@@ -19,6 +19,7 @@ let t: TestDatabase;
 const settings = { mockMinutes: 130, graceSeconds: 10 };
 const T0 = new Date("2026-04-10T09:00:00Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+const UTC = { timeZone: "UTC", newCardsPerDay: 20 };
 
 beforeAll(async () => {
   t = await createTestDatabase();
@@ -77,7 +78,7 @@ describe("review cards", () => {
     const questions = await quiz(user, ["wrong", "unsure", "right", "wrong"], T0);
     const cards = await t.db.reviewCard.findMany({ where: { userId: user } });
     expect(new Set(cards.map((c) => c.questionId))).toEqual(new Set([questions[0], questions[1], questions[3]]));
-    expect(await countDueCards(t.db, { userId: user, now: T0 })).toMatchObject({ now: 0, total: 3 });
+    expect(await countDueCards(t.db, { userId: user, now: T0, timeZone: "UTC" })).toMatchObject({ now: 0, total: 3 });
   });
 
   test("due cards come back on the right day, are graded, explained and rescheduled", async () => {
@@ -117,7 +118,7 @@ describe("review cards", () => {
     const user = await newStudent("tess");
     const [q] = await quiz(user, ["wrong"], T0);
     await t.db.reviewCard.update({ where: { userId_questionId: { userId: user, questionId: q! } }, data: { due: minutes(3 * 24 * 60) } });
-    expect(await countDueCards(t.db, { userId: user, now: minutes(10) })).toEqual({ now: 0, today: 0, week: 1, total: 1 });
+    expect(await countDueCards(t.db, { userId: user, now: minutes(10), timeZone: "UTC" })).toEqual({ now: 0, today: 0, week: 1, total: 1 });
   });
 
   test("another student's card is never served or answerable", async () => {
@@ -135,24 +136,25 @@ describe("review cards", () => {
 describe("dashboard data", () => {
   test("a new student: not ready, says what is missing, nothing due, no activity", async () => {
     const user = await newStudent("wren");
-    const d = await loadDashboard(t.db, { userId: user, now: T0 });
+    const d = await loadDashboard(t.db, { userId: user, now: T0, settings: UTC });
     expect(d.readiness).toMatchObject({ ready: false, answered: 0, answersNeeded: 40 });
     expect(d.due).toEqual({ now: 0, today: 0, week: 0, total: 0 });
     expect(d.weakTopics).toEqual([]);
     expect(d.activity).toHaveLength(56);
     expect(d.activity.every((a) => a.answered === 0)).toBe(true);
-    expect(d.pacing.averageSeconds).toBeNull();
+    expect(d.pacing).toEqual({ timedAnswers: 0, untimedAnswers: 0, averageSeconds: null, verdict: "no-time" });
+    expect(d.newCardNotice).toBeNull();
   });
 
   test("graded answers move mastery, activity, pacing, weak topics and then readiness", async () => {
     const user = await newStudent("xena");
     await quiz(user, ["wrong", "wrong", "right", "unsure", "wrong"], T0);
-    const d = await loadDashboard(t.db, { userId: user, now: minutes(5) });
+    const d = await loadDashboard(t.db, { userId: user, now: minutes(5), settings: UTC });
     const ts22 = d.mastery.find((m) => m.number === 2)!.taskStatements.find((t) => t.code === "2.2")!;
     expect(ts22.evidence).toBe(5);
     expect(ts22.mastery).toBeLessThan(0.5);
     expect(d.activity.at(-1)).toEqual({ day: "2026-04-10", answered: 5, correct: 2 });
-    expect(d.pacing).toEqual({ answered: 5, averageSeconds: 45 });
+    expect(d.pacing).toEqual({ timedAnswers: 5, untimedAnswers: 0, averageSeconds: 45, verdict: "on-pace" });
     expect(d.due.total).toBe(4);
     expect(d.readiness.ready).toBe(false);
     if (!d.readiness.ready) expect(d.readiness.domainsShort.map((s) => s.domain)).toEqual([1, 2, 3, 4].filter((n) => n !== 2));
@@ -173,7 +175,7 @@ describe("dashboard data", () => {
       });
       await submitAttempt(t.db, { userId: user, attemptId, now: minutes(11), settings });
     }
-    const ready = await loadDashboard(t.db, { userId: user, now: minutes(12) });
+    const ready = await loadDashboard(t.db, { userId: user, now: minutes(12), settings: UTC });
     expect(ready.readiness.ready).toBe(true);
     if (ready.readiness.ready) {
       expect(ready.readiness.low).toBeLessThanOrEqual(ready.readiness.predictedScore);
@@ -182,6 +184,6 @@ describe("dashboard data", () => {
       expect(ready.readiness.passProbability).toBeLessThan(1);
     }
     // Same evidence, same numbers on every load.
-    expect((await loadDashboard(t.db, { userId: user, now: minutes(13) })).readiness).toEqual(ready.readiness);
+    expect((await loadDashboard(t.db, { userId: user, now: minutes(13), settings: UTC })).readiness).toEqual(ready.readiness);
   });
 });

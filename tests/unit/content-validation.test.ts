@@ -147,6 +147,20 @@ describe("lesson rules", () => {
   });
 });
 
+describe("lesson tables", () => {
+  const withTable = (table: string): LoadedLesson => ({ ...lesson, body: `${lesson.body}\n${table}\n` });
+  test.each([
+    { name: "a comparison table with an empty corner cell", table: "| | Standard | FIFO |\n| --- | --- | --- |\n| Order | Best effort | Strict |", errors: ["table header cell 1 is empty: give the column a heading"] },
+    { name: "an empty header in the middle", table: "| Feature | | FIFO |\n|---|---|---|\n| a | b | c |", errors: ["table header cell 2 is empty: give the column a heading"] },
+    { name: "every header named", table: "| Feature | Standard | FIFO |\n| :--- | :---: | ---: |\n| Order | Best effort | Strict |", errors: [] },
+    { name: "a pipe inside code does not split a header", table: "| `a|b` | x |\n| --- | --- |\n| 1 | 2 |", errors: [] },
+    { name: "a table-looking block inside a code fence is not a table", table: "```text\n| | a |\n| --- | --- |\n```", errors: [] },
+  ])("$name", ({ table, errors }) => {
+    const messages = fileIssues(pack([single()], [withTable(table)])).filter((i) => i.field.startsWith("body line")).map((i) => i.message);
+    expect(messages.filter((m) => m.includes("table"))).toEqual(errors);
+  });
+});
+
 describe("near-duplicate detection", () => {
   test.each([
     ["identical", "A developer must store session state for a fleet of web servers behind a load balancer.", "A developer must store session state for a fleet of web servers behind a load balancer.", true],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { endOfDay, endOfWeek, outcomeFor, scheduleReview } from "@/lib/learning/review";
+import { outcomeFor, scheduleReview } from "@/lib/learning/review";
 
 const now = new Date("2026-06-01T10:00:00Z");
 const days = (a: Date, b: Date) => (b.getTime() - a.getTime()) / 86_400_000;
@@ -53,12 +53,5 @@ describe("scheduleReview", () => {
     const a = scheduleReview(scheduleReview(null, "again", now), "good", new Date("2026-06-01T10:10:00Z"));
     const b = scheduleReview(scheduleReview(null, "again", now), "good", new Date("2026-06-01T10:10:00Z"));
     expect(a).toEqual(b);
-  });
-});
-
-describe("day windows", () => {
-  test("today and the next seven days end at UTC midnight boundaries", () => {
-    expect(endOfDay(now).toISOString()).toBe("2026-06-01T23:59:59.999Z");
-    expect(endOfWeek(now).toISOString()).toBe("2026-06-07T23:59:59.999Z");
   });
 });

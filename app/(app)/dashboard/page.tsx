@@ -3,23 +3,30 @@ import Link from "next/link";
 import { ScoreTrend } from "@/components/charts/score-trend";
 import { ActivityBars } from "@/components/dashboard/activity-bars";
 import { MasteryHeatmap } from "@/components/dashboard/mastery-heatmap";
+import { PacingSummary } from "@/components/dashboard/pacing-summary";
 import { ReadinessGauge } from "@/components/dashboard/readiness-gauge";
-import { WeakTopicList } from "@/components/dashboard/weak-topic-list";
+import { ReviewSummary } from "@/components/dashboard/review-summary";
+import { WeakTopicExplanation, WeakTopicList } from "@/components/dashboard/weak-topic-list";
 import { Alert } from "@/components/ui/alert";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { EXAM_PACE_SECONDS, loadDashboard } from "@/lib/learning/dashboard";
+import { plural } from "@/lib/format/plural";
+import { browserTimeZone } from "@/lib/learning/browser-time-zone";
+import { PACING_DAYS, loadDashboard } from "@/lib/learning/dashboard";
+import { loadStudySettings } from "@/lib/learning/study-settings";
+import { describeLessonProgress } from "@/lib/lessons/lesson-progress";
 
 export const metadata: Metadata = { title: "Dashboard" };
 
 export default async function DashboardPage({ searchParams }: PageProps<"/dashboard">) {
   const user = await requireUser("/dashboard");
   const welcome = (await searchParams).welcome === "1";
-  const d = await loadDashboard(db, { userId: user.id, now: new Date() });
-  const isNew = d.pacing.answered === 0 && d.scoreTrend.length === 0 && d.lessonProgress.every((p) => p.completed === 0);
+  const settings = await loadStudySettings(db, { userId: user.id, browser: await browserTimeZone() });
+  const d = await loadDashboard(db, { userId: user.id, now: new Date(), settings });
+  const isNew = d.pacing.timedAnswers + d.pacing.untimedAnswers === 0 && d.scoreTrend.length === 0 && d.lessonProgress.every((p) => p.completed === 0);
   return (
     <>
       <PageHeader
@@ -29,9 +36,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           d.openMock ? (
             <ButtonLink href={`/attempts/${d.openMock.attemptId}`}>Resume your mock exam</ButtonLink>
           ) : d.due.now > 0 ? (
-            <ButtonLink href="/practice/review">
-              Review {d.due.now} card{d.due.now === 1 ? "" : "s"} ready now
-            </ButtonLink>
+            <ButtonLink href="/practice/review">Review {plural(d.due.now, "card")} ready now</ButtonLink>
           ) : undefined
         }
       />
@@ -62,26 +67,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           <h2 id="reviews-heading" className="text-lg font-semibold">
             Reviews
           </h2>
-          <dl className="mt-3 grid grid-cols-2 gap-3">
-            <div>
-              <dt className="text-sm text-[var(--text-muted)]">Due today</dt>
-              <dd className="text-3xl font-bold tabular-nums">{d.due.today}</dd>
-            </div>
-            <div>
-              <dt className="text-sm text-[var(--text-muted)]">This week</dt>
-              <dd className="text-3xl font-bold tabular-nums">{d.due.week}</dd>
-            </div>
-          </dl>
-          <p className="mt-2 text-sm text-[var(--text-muted)]">
-            {d.due.total === 0
-              ? "Questions you miss become review cards."
-              : `${d.due.now} ready now${d.due.today > d.due.now ? `, ${d.due.today - d.due.now} more later today` : ""}; ${d.due.total} card${d.due.total === 1 ? "" : "s"} in your deck.`}
-          </p>
-          <div className="mt-4">
-            <ButtonLink href="/practice/review" variant={d.due.now > 0 ? "primary" : "secondary"}>
-              {d.due.now > 0 ? "Start reviewing" : "Open reviews"}
-            </ButtonLink>
-          </div>
+          <ReviewSummary due={d.due} newCardNotice={d.newCardNotice} />
         </Card>
 
         <Card className="lg:col-span-2" aria-labelledby="mastery-heading">
@@ -93,9 +79,9 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
         </Card>
         <Card aria-labelledby="weak-heading">
           <h2 id="weak-heading" className="mb-1 text-lg font-semibold">
-            Weakest topics
+            Highest-impact topics
           </h2>
-          <p className="mb-4 text-sm text-[var(--text-muted)]">Exam weight × how much is left to master.</p>
+          <WeakTopicExplanation />
           <WeakTopicList topics={d.weakTopics} />
         </Card>
 
@@ -125,26 +111,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           <h2 id="pacing-heading" className="text-lg font-semibold">
             Pacing
           </h2>
-          {d.pacing.averageSeconds === null ? (
-            <p className="mt-2 text-sm text-[var(--text-muted)]">Your time per question appears once you have answered some.</p>
-          ) : (
-            <>
-              <p className="mt-2 text-3xl font-bold tabular-nums">{d.pacing.averageSeconds} s</p>
-              <p className="text-sm text-[var(--text-muted)]">
-                average per question over the last 30 days ({d.pacing.answered} answers); the real exam allows {EXAM_PACE_SECONDS} s.
-              </p>
-              <div className="relative mt-3 h-3 rounded-full bg-[var(--surface-muted)] ring-1 ring-[var(--border)]" aria-hidden>
-                <div
-                  className={d.pacing.averageSeconds <= EXAM_PACE_SECONDS ? "h-3 rounded-full bg-green-600" : "h-3 rounded-full bg-amber-500"}
-                  style={{ width: `${Math.min(100, (d.pacing.averageSeconds / (EXAM_PACE_SECONDS * 1.5)) * 100)}%` }}
-                />
-                <div className="absolute inset-y-[-3px] w-0.5 bg-[var(--text)]" style={{ left: `${100 / 1.5}%` }} />
-              </div>
-              <p className="mt-2 text-sm">
-                {d.pacing.averageSeconds <= EXAM_PACE_SECONDS ? "On pace for the real exam." : "Slower than the exam allows: practise timed mocks."}
-              </p>
-            </>
-          )}
+          <PacingSummary pacing={d.pacing} days={PACING_DAYS} />
         </Card>
 
         <Card className="lg:col-span-2" aria-labelledby="activity-heading">
@@ -161,7 +128,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
             {d.lessonProgress.map((p) => (
               <li key={p.id}>
                 <div className="flex justify-between text-sm">
-                  <span>
+                  <span className="min-w-0 wrap-anywhere">
                     {p.number}. {p.title}
                   </span>
                   <span className="tabular-nums text-[var(--text-muted)]">
@@ -171,7 +138,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
                 <div
                   className="mt-1 h-2 rounded-full bg-[var(--surface-muted)] ring-1 ring-[var(--border)]"
                   role="img"
-                  aria-label={`${p.title}: ${p.completed} of ${p.total} lessons complete`}
+                  aria-label={`${p.title}: ${describeLessonProgress(p.completed, p.total)}`}
                 >
                   <div className="h-2 rounded-full bg-brand-500" style={{ width: `${p.percent}%` }} />
                 </div>

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AttemptHistory } from "@/components/exam/attempt-history";
-import { WeakTopicList } from "@/components/dashboard/weak-topic-list";
+import { WeakTopicExplanation, WeakTopicList } from "@/components/dashboard/weak-topic-list";
 import { type ScopeOption, StartDrillForm, StartQuizForm } from "@/components/exam/start-forms";
 import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -54,7 +54,7 @@ export default async function PracticePage() {
         </Card>
         <Card>
           <h2 className="text-lg font-semibold">Your weakest topics</h2>
-          <p className="mt-1 mb-4 text-sm text-[var(--text-muted)]">Ranked by exam weight × how much is left to master.</p>
+          <WeakTopicExplanation className="mt-1 mb-4" />
           <WeakTopicList topics={weak} />
           {weak.length > 0 && (
             <div className="mt-5">
