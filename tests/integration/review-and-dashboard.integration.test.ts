@@ -5,14 +5,12 @@ import { loadRunnerView } from "@/lib/exams/runner-view";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";
 import { submitAttempt } from "@/lib/exams/grade-attempt";
-import { correctResponse } from "@/lib/exams/answer-rules";
-import { answerSaveSchema } from "@/lib/exams/inputs";
-import { type QuestionSnapshot, presentItem } from "@/lib/exams/item-model";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
 import { loadDashboard } from "@/lib/learning/dashboard";
 import { answerReviewCard, countDueCards, nextDueCard } from "@/lib/learning/review-queue";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
+import { responsesFor } from "../support/responses";
 import { createTestSession } from "../support/sessions";
 
 let t: TestDatabase;
@@ -42,34 +40,10 @@ async function quiz(userId: string, plan: Array<"right" | "wrong" | "unsure">, a
   });
   const view = await loadRunnerView(t.db, { userId, attemptId, now: at, settings });
   if ("graded" in view) throw new Error("unexpected");
-  const items = await t.db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
-  const saves = await Promise.all(
-    items.map(async (item, i) => {
-      // The right response in this attempt's tokens, whatever the item's kind; a wrong one beside it.
-      const version = await t.db.questionVersion.findUniqueOrThrow({ where: { questionId_version: { questionId: item.questionId, version: item.questionVersion } } });
-      const { key } = presentItem(version.snapshot as unknown as QuestionSnapshot, item.choiceOrder);
-      const right = correctResponse(key);
-      const wrong =
-        key.kind === "single" || key.kind === "multiple"
-          ? item.choiceOrder.filter((k) => !right.includes(k)).slice(0, right.length)
-          : key.kind === "numeric"
-            ? [String(key.answer + 1000)]
-            : key.kind === "ordering"
-              ? [...right].reverse()
-              : right.map((t, j) => `${t.split(":")[0]}:${right[(j + 1) % right.length]!.split(":")[1]}`);
-      return answerSaveSchema.parse({
-        position: item.position,
-        chosenKeys: plan[i] === "wrong" ? wrong : right,
-        flagged: false,
-        unsure: plan[i] === "unsure",
-        timeSpentMs: 45_000,
-        seq: 1000 + i,
-      });
-    }),
-  );
+  const saves = await responsesFor(t.db, attemptId, plan);
   await saveAnswers(t.db, { userId, sessionId: await createTestSession(t.db, userId), attemptId, saves, now: at, settings });
   await submitAttempt(t.db, { userId, attemptId, now: at, settings });
-  return items.map((i) => i.questionId);
+  return (await t.db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" } })).map((i) => i.questionId);
 }
 
 describe("review cards", () => {
@@ -162,14 +136,11 @@ describe("dashboard data", () => {
     // Enough evidence in every domain: a prediction appears.
     for (const ts of ["1.1", "1.2", "3.4", "4.1", "2.1"]) {
       const { attemptId } = await startAttempt(t.db, { userId: user, input: { mode: "QUIZ", scope: { kind: "taskStatement", taskStatement: ts }, count: 10 }, now: minutes(10), settings });
-      const items = await t.db.attemptItem.findMany({ where: { attemptId }, include: { question: { include: { choices: true } } } });
       await saveAnswers(t.db, {
         userId: user,
         sessionId: await createTestSession(t.db, user),
         attemptId,
-        saves: items.map((item, i) =>
-          answerSaveSchema.parse({ position: item.position, chosenKeys: item.question.choices.filter((c) => c.correct).map((c) => c.key), flagged: false, timeSpentMs: 60_000, seq: 50 + i }),
-        ),
+        saves: await responsesFor(t.db, attemptId, () => "right", { timeSpentMs: 60_000, seq: 50 }),
         now: minutes(10),
         settings,
       });

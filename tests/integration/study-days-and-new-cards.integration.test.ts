@@ -1,14 +1,17 @@
 // The student's own days (User.timeZone) and the new-cards-per-day limit, end
 // to end through grading: cards, activity rows, due counts and the dashboard.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { loadRunnerView, saveAnswers, startAttempt, submitAttempt } from "@/lib/exams/attempts";
-import { answerSaveSchema } from "@/lib/exams/modes";
+import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { loadRunnerView } from "@/lib/exams/runner-view";
+import { saveAnswers } from "@/lib/exams/save-answers";
+import { startAttempt } from "@/lib/exams/start-attempt";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
 import { loadDashboard } from "@/lib/learning/dashboard";
 import { countDueCards, deferredNewCards } from "@/lib/learning/review-queue";
 import { loadStudySettings } from "@/lib/learning/study-settings";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
+import { responsesFor } from "../support/responses";
 import { createTestSession } from "../support/sessions";
 
 let t: TestDatabase;
@@ -35,17 +38,7 @@ async function missEverything(userId: string, count: number, at: Date) {
   });
   const view = await loadRunnerView(t.db, { userId, attemptId, now: at, settings });
   if ("graded" in view) throw new Error("unexpected");
-  const items = await t.db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" }, include: { question: { include: { choices: true } } } });
-  const saves = items.map((item, i) => {
-    const correct = item.question.choices.filter((c) => c.correct).length;
-    return answerSaveSchema.parse({
-      position: item.position,
-      chosenKeys: item.question.choices.filter((c) => !c.correct).map((c) => c.key).slice(0, correct),
-      flagged: false,
-      timeSpentMs: 40_000,
-      seq: 1000 + i,
-    });
-  });
+  const saves = await responsesFor(t.db, attemptId, () => "wrong", { timeSpentMs: 40_000 });
   await saveAnswers(t.db, { userId, sessionId: await createTestSession(t.db, userId), attemptId, saves, now: at, settings });
   await submitAttempt(t.db, { userId, attemptId, now: at, settings });
 }
