@@ -18,7 +18,7 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
   const serverUrl = process.env.TEST_DATABASE_URL;
   const template = process.env.STRATUS_TEST_TEMPLATE;
   if (serverUrl && template) {
-    const name = `stratus_test_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
+    const name = `${process.env.STRATUS_TEST_DB_PREFIX ?? "stratus_test"}_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
     const admin = new pg.Client(serverUrl);
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);

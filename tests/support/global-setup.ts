@@ -11,7 +11,12 @@ import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
 import { migrateDeploy } from "./migrations";
 
-export const TEMPLATE_DATABASE = "stratus_test_template";
+/**
+ * Every database of a run starts with this prefix; STRATUS_TEST_DB_PREFIX gives
+ * a second checkout its own (two runs on one server otherwise drop each other's).
+ */
+export const TEST_DATABASE_PREFIX = process.env.STRATUS_TEST_DB_PREFIX ?? "stratus_test";
+export const TEMPLATE_DATABASE = `${TEST_DATABASE_PREFIX}_template`;
 
 function withDatabase(url: string, database: string): string {
   const u = new URL(url);
@@ -25,14 +30,15 @@ export default async function setup() {
     const admin = new pg.Client(serverUrl);
     await admin.connect();
     // Leftovers from an interrupted run are dropped first.
-    const stale = await admin.query<{ datname: string }>(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'stratus_test_%'",
-    );
+    const stale = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE starts_with(datname, $1)", [
+      `${TEST_DATABASE_PREFIX}_`,
+    ]);
     for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`);
     await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
     await admin.end();
     await migrateDeploy(withDatabase(serverUrl, TEMPLATE_DATABASE));
     process.env.STRATUS_TEST_TEMPLATE = TEMPLATE_DATABASE;
+    process.env.STRATUS_TEST_DB_PREFIX = TEST_DATABASE_PREFIX;
     return async () => {
       const cleanup = new pg.Client(serverUrl);
       await cleanup.connect();
