@@ -137,7 +137,7 @@ async function main() {
       env,
     );
 
-    log(demo ? "Seeding content and demo accounts …" : "Syncing content (no demo accounts: set STRATUS_DEMO_DATA=1 for a demo database) …");
+    log(demo ? "Seeding content, demo accounts and the demo class …" : "Syncing content (no demo accounts: set STRATUS_DEMO_DATA=1 for a demo database) …");
     assertSeedable(env.DATABASE_URL!, process.env.STRATUS_ALLOW_REMOTE_SEED === "1");
     const db = createPrismaClient({ url: env.DATABASE_URL!, max: 1 });
     const seeded = await seed(db, { demo });
@@ -146,6 +146,7 @@ async function main() {
       `Content: ${seeded.content.created.questions} new / ${seeded.content.updated.questions} changed / ${seeded.content.unchanged.questions} unchanged questions, ` +
         `${seeded.content.created.lessons + seeded.content.updated.lessons} lessons written.`,
     );
+    if (seeded.demoClass.created) log("Demo class created: the demo instructor's class, with six students and three assignments.");
 
     if (devMode) {
       log("Development mode: serving with next dev (hot reload, no build).");

@@ -2,8 +2,8 @@
 import Link from "next/link";
 import { useActionState } from "react";
 import { ActionForm } from "@/components/ui/action-form";
-import { Alert } from "@/components/ui/alert";
 import { Field } from "@/components/ui/field";
+import { FormMessage } from "@/components/ui/form-message";
 import { PasswordField } from "@/components/ui/password-field";
 import { SubmitButton } from "@/components/ui/submit-button";
 import { requestPasswordResetAction, resetPasswordAction, signInAction, signUpAction } from "@/lib/auth/actions";
@@ -12,14 +12,6 @@ import { type FormState, PASSWORD_MIN_LENGTH } from "@/lib/auth/form-state";
 const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
 const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters, mixing letters with a digit or symbol.`;
 
-function FormMessage({ state }: { state: FormState }) {
-  if (!state.message) return null;
-  return (
-    <div data-form-message tabIndex={-1} className="focus:outline-none">
-      <Alert tone={state.ok ? "success" : "error"}>{state.message}</Alert>
-    </div>
-  );
-}
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signInAction, {} as FormState);

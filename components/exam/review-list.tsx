@@ -69,7 +69,7 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
                 <QuestionText text={item.stem} className="mt-3" />
                 {!item.reveal && (
                   <p className="mt-3 rounded-lg bg-[var(--surface-muted)] p-3 text-sm">
-                    This question is also in your timed exam in progress. Its answer and explanations appear here once you submit that exam.
+                    This question is also in an exam whose answers you cannot see yet (your timed exam in progress, or a class assignment whose review has not opened). Its answer and explanations appear here once they open.
                   </p>
                 )}
                 <div className="mt-4">

@@ -13,8 +13,10 @@ const STUDENT_NAV: NavItem[] = [
   { href: "/exams", label: "Exams" },
 ];
 
+/** Everyone has classes: staff run them (first in their menu), students join them. */
 export function navFor(role: SessionUser["role"]): NavItem[] {
-  return STAFF_ROLES.includes(role) ? [...STUDENT_NAV, { href: "/classes", label: "Classes" }] : STUDENT_NAV;
+  const classes: NavItem = { href: "/classes", label: "Classes" };
+  return STAFF_ROLES.includes(role) ? [STUDENT_NAV[0]!, classes, ...STUDENT_NAV.slice(1)] : [...STUDENT_NAV, classes];
 }
 
 export function AppHeader({ user }: { user: SessionUser }) {

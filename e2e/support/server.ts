@@ -38,7 +38,7 @@ if (serverUrl) {
   rmSync(env.STRATUS_DATA_DIR, { recursive: true, force: true });
 }
 
-const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), path.join(root, "scripts/start.ts")], {
+const child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", path.join(root, "scripts/start.ts")], {
   cwd: root,
   env,
   stdio: "inherit",

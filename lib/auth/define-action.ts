@@ -28,7 +28,7 @@ export async function actionUser(roles?: readonly Role[]): Promise<SessionUser> 
 }
 
 export function defineAction<S extends z.ZodType, T>(
-  options: { input: S; roles?: Role[] },
+  options: { input: S; roles?: readonly Role[] },
   handler: (context: { user: SessionUser; input: z.output<S> }) => Promise<T>,
 ): (raw: unknown) => Promise<ActionResult<T>> {
   return async (raw) => {
@@ -58,17 +58,21 @@ function typedValues(formData: FormData, keep: readonly string[]): Record<string
 
 /**
  * A form action for useActionState. `session: "none"` is only for the forms a
- * signed-out person uses (sign in, sign up, password reset).
+ * signed-out person uses (sign in, sign up, password reset). `lists` names the
+ * fields that carry several values (checkbox groups).
  */
 export function defineFormAction<S extends z.ZodType>(
-  options: { input: S; session: "user" | "none"; roles?: Role[]; keepValues?: readonly string[] },
+  options: { input: S; session: "user" | "none"; roles?: readonly Role[]; keepValues?: readonly string[]; lists?: readonly string[] },
   handler: (context: { user: SessionUser | null; input: z.output<S>; formData: FormData }) => Promise<FormState | void>,
 ): (previous: FormState, formData: FormData) => Promise<FormState> {
   return async (_previous, formData) => {
     const values = typedValues(formData, options.keepValues ?? []);
     try {
       const user = options.session === "user" ? await actionUser(options.roles) : null;
-      const parsed = options.input.safeParse(Object.fromEntries(formData.entries()));
+      const fields: Record<string, unknown> = Object.fromEntries(formData.entries());
+      // Checkbox groups and multiple selects: every value, as a list.
+      for (const name of options.lists ?? []) fields[name] = formData.getAll(name);
+      const parsed = options.input.safeParse(fields);
       if (!parsed.success) return { fieldErrors: fieldErrorsOf(parsed.error.issues), values };
       const state = await handler({ user, input: parsed.data, formData });
       return state ? { values, ...state } : { ok: true };

@@ -105,14 +105,19 @@ export function startCheck(terms: StudentTerms, attemptsUsed: number, now: Date)
   if (now.getTime() < terms.opensAt.getTime()) return { ok: false, reason: "NOT_OPEN" };
   if (now.getTime() >= terms.dueAt.getTime()) return { ok: false, reason: "PAST_DUE" };
   if (attemptsUsed >= terms.attemptsAllowed) return { ok: false, reason: "NO_ATTEMPTS_LEFT" };
-  const byLimit = terms.timeLimitMinutes === null ? Number.POSITIVE_INFINITY : now.getTime() + Math.round(terms.timeLimitMinutes * 60_000);
-  const deadline = new Date(Math.min(byLimit, terms.dueAt.getTime()));
-  return {
-    ok: true,
-    deadline,
-    minutes: Math.floor((deadline.getTime() - now.getTime()) / 60_000),
-    cutShort: terms.timeLimitMinutes !== null && byLimit > terms.dueAt.getTime(),
-  };
+  const { deadline, cutShort } = attemptDeadline(terms, now);
+  return { ok: true, deadline, minutes: Math.floor((deadline.getTime() - now.getTime()) / 60_000), cutShort };
+}
+
+/**
+ * The deadline of an attempt started at `startedAt` on these terms: start + time
+ * limit (accommodation applied), never later than the student's due time. The
+ * one place it is computed: at start, and again for attempts in progress when
+ * the instructor changes the terms (a later due time, more time).
+ */
+export function attemptDeadline(terms: StudentTerms, startedAt: Date): { deadline: Date; cutShort: boolean } {
+  const byLimit = terms.timeLimitMinutes === null ? Number.POSITIVE_INFINITY : startedAt.getTime() + Math.round(terms.timeLimitMinutes * 60_000);
+  return { deadline: new Date(Math.min(byLimit, terms.dueAt.getTime())), cutShort: terms.timeLimitMinutes !== null && byLimit > terms.dueAt.getTime() };
 }
 
 export const attemptsLeft = (terms: StudentTerms, attemptsUsed: number) => Math.max(0, terms.attemptsAllowed - attemptsUsed);

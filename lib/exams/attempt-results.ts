@@ -1,8 +1,16 @@
 // The results of a graded attempt: scores, breakdowns, pacing and every
-// question with the student's answer, the right answer and every explanation.
+// question with the student's answer, the right answer and every explanation;
+// for a class assignment, only what its review policy allows the student to
+// see yet (the withheld parts never leave the server), and everything for the
+// instructor of the class.
 import "server-only";
+import type { SessionUser } from "@/lib/auth/guard";
+import { type ReviewVisibility, reviewVisibility } from "@/lib/classes/assignment-terms";
+import { manages } from "@/lib/classes/class-access";
+import { termsFor } from "@/lib/classes/student-terms";
 import type { Db } from "@/lib/db";
 import { loadAttemptItems, ownedAttempt, presentRow, revealOf } from "./attempt-items";
+import { attemptNotFound } from "./errors";
 import type { Reveal } from "./attempt-items";
 import { type AttemptConfig, attemptTitle } from "./attempt-title";
 import { isOverdue } from "./deadline";
@@ -48,33 +56,91 @@ export type AttemptResults = {
   averageSecondsPerQuestion: number;
   /** Seconds of measured time in all (0 when the runner measured nothing). */
   totalSeconds: number;
+  answeredCount: number;
+  /** What the viewer may see now: everything, except a student's class assignment under its review policy. */
+  visibility: ReviewVisibility;
+  /** Empty when `visibility.questions` is false. */
   items: ReviewItem[];
+  /** The class assignment the attempt belongs to. */
+  assignment: { id: string; classId: string; title: string } | null;
 };
 
-/** Results of a graded attempt; null while it is still running. Grades it first if its time ran out. */
+const EVERYTHING: ReviewVisibility = { score: true, domains: true, questions: true, availableAt: null };
+
+/** Removes what the visibility does not allow, so it never reaches a page or a response. */
+export function withholding(results: AttemptResults): AttemptResults {
+  const v = results.visibility;
+  return {
+    ...results,
+    rawScore: v.score ? results.rawScore : 0,
+    scaledScore: v.score ? results.scaledScore : 0,
+    passed: v.score ? results.passed : false,
+    domains: v.domains ? results.domains : [],
+    taskStatements: v.domains ? results.taskStatements : [],
+    items: v.questions ? results.items : [],
+  };
+}
+
+/**
+ * The student's own results; null while the attempt is still running. Grades
+ * it first if its time ran out. A class assignment's review policy applies.
+ */
 export async function loadResults(
   db: Db,
   options: { userId: string; attemptId: string; now: Date; settings: ExamSettings },
 ): Promise<AttemptResults | null> {
+  await ownedAttempt(db, options.attemptId, options.userId);
+  return buildResults(db, { ...options, viewer: "owner" });
+}
+
+/**
+ * Results for whoever asks: the student who sat it (under the review policy),
+ * or the instructor of its class and admins (everything). Anyone else: NOT_FOUND.
+ */
+export async function loadResultsForViewer(
+  db: Db,
+  options: { viewer: Pick<SessionUser, "id" | "role">; attemptId: string; now: Date; settings: ExamSettings },
+): Promise<(AttemptResults & { viewer: "owner" | "staff"; ownerName: string }) | null> {
+  const { viewer, attemptId } = options;
+  const attempt = await db.attempt.findUnique({
+    where: { id: attemptId },
+    select: { userId: true, user: { select: { name: true } }, assignment: { select: { class: { select: { instructorId: true } } } } },
+  });
+  if (!attempt) throw attemptNotFound();
+  const role = attempt.userId === viewer.id ? "owner" : attempt.assignment && manages(viewer, attempt.assignment.class.instructorId) ? "staff" : null;
+  if (!role) throw attemptNotFound();
+  const results = await buildResults(db, { ...options, userId: attempt.userId, viewer: role });
+  return results && { ...results, viewer: role, ownerName: attempt.user.name };
+}
+
+async function buildResults(
+  db: Db,
+  options: { userId: string; attemptId: string; now: Date; settings: ExamSettings; viewer: "owner" | "staff" },
+): Promise<AttemptResults | null> {
   const { userId, attemptId, now, settings } = options;
-  const owned = await ownedAttempt(db, attemptId, userId);
+  const owned = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, deadline: true } });
   if (owned.status === "IN_PROGRESS") {
     if (!isOverdue(now, owned.deadline, settings.graceSeconds)) return null;
     await gradeAttemptNow(db, { attemptId, now, expired: true });
   }
   const [attempt, rows, domains, taskStatements, locked] = await Promise.all([
-    db.attempt.findUniqueOrThrow({ where: { id: attemptId } }),
+    db.attempt.findUniqueOrThrow({ where: { id: attemptId }, include: { assignment: true } }),
     loadAttemptItems(db, attemptId),
     db.domain.findMany({ select: { number: true, title: true } }),
     db.taskStatement.findMany({ select: { code: true, title: true } }),
-    lockedQuestionIds(db, { userId, exceptAttemptId: attemptId }),
+    // The instructor sees every key; the student not those still locked for them elsewhere.
+    options.viewer === "owner" ? lockedQuestionIds(db, { userId, exceptAttemptId: attemptId, now }) : new Set<string>(),
   ]);
+  const visibility =
+    attempt.assignment && options.viewer === "owner"
+      ? reviewVisibility(attempt.assignment, (await termsFor(db, attempt.assignment, userId)).dueAt, now)
+      : EVERYTHING;
   const domainTitle = new Map(domains.map((d) => [String(d.number), d.title]));
   const tsTitle = new Map(taskStatements.map((t) => [t.code, t.title]));
   const domainRows = (attempt.domainResults as ResultsBreakdown[] | null) ?? [];
   const tsRows = (attempt.taskStatementResults as ResultsBreakdown[] | null) ?? [];
   const totalMs = rows.reduce((n, r) => n + r.timeSpentMs, 0);
-  return {
+  return withholding({
     attemptId,
     mode: attempt.mode,
     title: attemptTitle(attempt.mode, attempt.config as AttemptConfig, attempt.questionCount),
@@ -89,6 +155,9 @@ export async function loadResults(
     taskStatements: tsRows.map((t) => ({ ...t, code: t.key, title: tsTitle.get(t.key) ?? t.key })),
     averageSecondsPerQuestion: rows.length ? Math.round(totalMs / rows.length / 1000) : 0,
     totalSeconds: Math.round(totalMs / 1000),
+    answeredCount: rows.filter((r) => r.chosenKeys.length > 0).length,
+    visibility,
+    assignment: attempt.assignment && { id: attempt.assignment.id, classId: attempt.assignment.classId, title: attempt.assignment.title },
     items: rows.map((r) => {
       const { display, key } = presentRow(r);
       // A question also in an open timed attempt: its key, explanations and verdict wait.
@@ -110,5 +179,5 @@ export async function loadResults(
         taskStatement: r.snapshot.taskStatement,
       };
     }),
-  };
+  });
 }

@@ -9,6 +9,8 @@ export type AttemptConfig = {
   requested?: number;
   /** Review exam: whether it runs against the clock. */
   timed?: boolean;
+  /** Class assignment: its title as the instructor wrote it. */
+  assignmentTitle?: string;
 };
 
 export function attemptTitle(mode: AttemptMode, config: AttemptConfig | null | undefined, questionCount: number): string {
@@ -20,6 +22,8 @@ export function attemptTitle(mode: AttemptMode, config: AttemptConfig | null | u
       return "Final mock exam";
     case "REVIEW_EXAM":
       return config?.timed ? "Review exam · timed" : "Review exam";
+    case "ASSIGNMENT":
+      return config?.assignmentTitle ?? "Assignment";
     case "DRILL":
       return `Weak-topic drill · ${count}`;
     case "QUIZ": {

@@ -24,7 +24,7 @@ type Tx = Prisma.TransactionClient;
 
 export type StartedAttempt = { attemptId: string; resumed: boolean; short: boolean };
 
-async function seenStats(db: Tx, userId: string): Promise<Map<string, { times: number; last: number }>> {
+export async function seenStats(db: Tx, userId: string): Promise<Map<string, { times: number; last: number }>> {
   const rows = await db.$queryRaw<Array<{ questionId: string; times: bigint; last: Date }>>`
     SELECT ai."questionId", count(*) AS times, max(a."startedAt") AS last
     FROM "AttemptItem" ai JOIN "Attempt" a ON a.id = ai."attemptId"
@@ -33,9 +33,14 @@ async function seenStats(db: Tx, userId: string): Promise<Map<string, { times: n
   return new Map(rows.map((r) => [r.questionId, { times: Number(r.times), last: r.last.getTime() }]));
 }
 
+/**
+ * A student's own timed mocks get their largest class time multiplier. "Unlimited"
+ * is for class assignments (they run until the due time); a self-started mock
+ * has no due time, so it counts as the largest timed option, ×2.
+ */
 async function accommodationMultiplier(db: Tx, userId: string): Promise<number> {
   const rows = await db.accommodation.findMany({ where: { userId }, select: { timeMultiplier: true } });
-  return rows.reduce((max, r) => Math.max(max, r.timeMultiplier), 1);
+  return rows.reduce((max, r) => Math.max(max, r.timeMultiplier ?? 2), 1);
 }
 
 function inQuizScope(q: PoolQuestion, input: StartAttemptInput): boolean {

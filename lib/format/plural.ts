@@ -19,3 +19,12 @@ export function timeUntil(target: Date, now: Date): string {
   if (ms < 36 * HOUR) return `in ${plural(Math.round(ms / HOUR), "hour")}`;
   return `in ${plural(Math.round(ms / DAY), "day")}`;
 }
+
+/** "in 3 hours" or "2 days ago". */
+export function relativeTime(target: Date, now: Date): string {
+  if (target.getTime() >= now.getTime()) return timeUntil(target, now);
+  const ms = now.getTime() - target.getTime();
+  if (ms < 59.5 * MINUTE) return `${plural(Math.max(1, Math.round(ms / MINUTE)), "minute")} ago`;
+  if (ms < 36 * HOUR) return `${plural(Math.round(ms / HOUR), "hour")} ago`;
+  return `${plural(Math.round(ms / DAY), "day")} ago`;
+}

@@ -40,7 +40,7 @@ function wallClock(instant: number, timeZone: string): number {
 }
 
 /** How far `timeZone` is ahead of UTC at `instant`, in ms. */
-function offsetAt(instant: number, timeZone: string): number {
+export function offsetAt(instant: number, timeZone: string): number {
   return wallClock(instant, timeZone) - Math.floor(instant / 1000) * 1000;
 }
 

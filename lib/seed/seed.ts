@@ -5,6 +5,7 @@ import { type SyncReport, syncContent } from "@/lib/content/sync";
 import { validateContentPack } from "@/lib/content/validate";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isLocalDatabaseUrl } from "@/lib/database/client";
+import { DEFAULT_GRACE_SECONDS, EXAM_FORMAT } from "@/lib/exams/exam-format";
 import { seedDemoUsers } from "./demo-users";
 
 export class SeedRefused extends Error {}
@@ -18,11 +19,14 @@ export function assertSeedable(url: string, allowRemote: boolean): void {
 }
 
 /**
- * Syncs the content pack; with `demo`, also creates the demo accounts (and,
- * once classes exist, their demo data). `demo` is for the embedded default and
- * for a database the operator marked with STRATUS_DEMO_DATA=1, nothing else.
+ * Syncs the content pack; with `demo`, also creates the demo accounts and the
+ * demo instructor's class. `demo` is for the embedded default and for a
+ * database the operator marked with STRATUS_DEMO_DATA=1, nothing else.
  */
-export async function seed(db: PrismaClient, options: { demo: boolean }): Promise<{ users: { created: number }; content: SyncReport }> {
+export async function seed(
+  db: PrismaClient,
+  options: { demo: boolean; now?: Date },
+): Promise<{ users: { created: number }; content: SyncReport; demoClass: { created: boolean } }> {
   const pack = loadContentPack();
   const { issues } = validateContentPack(pack);
   const errors = issues.filter((i) => i.level === "error");
@@ -31,5 +35,10 @@ export async function seed(db: PrismaClient, options: { demo: boolean }): Promis
   }
   const content = await syncContent(db, pack);
   const users = options.demo ? await seedDemoUsers(db) : { created: 0 };
-  return { users, content };
+  // Loaded only for a demo database: it runs the app's server modules (start, grade),
+  // which need the react-server condition that npm start and npm run db:seed set.
+  const demoClass = options.demo
+    ? await (await import("./demo-class")).seedDemoClass(db, { now: options.now ?? new Date(), settings: { mockMinutes: EXAM_FORMAT.minutes, graceSeconds: DEFAULT_GRACE_SECONDS } })
+    : { created: false };
+  return { users, content, demoClass };
 }

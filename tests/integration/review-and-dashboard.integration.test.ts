@@ -10,7 +10,7 @@ import { loadDashboard } from "@/lib/learning/dashboard";
 import { answerReviewCard, countDueCards, nextDueCard } from "@/lib/learning/review-queue";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
-import { responsesFor } from "../support/responses";
+import { responsesFor } from "@/lib/seed/scripted-responses";
 import { createTestSession } from "../support/sessions";
 
 let t: TestDatabase;

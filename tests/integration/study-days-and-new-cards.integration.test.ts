@@ -11,7 +11,7 @@ import { countDueCards, deferredNewCards } from "@/lib/learning/review-queue";
 import { loadStudySettings } from "@/lib/learning/study-settings";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
-import { responsesFor } from "../support/responses";
+import { responsesFor } from "@/lib/seed/scripted-responses";
 import { createTestSession } from "../support/sessions";
 
 let t: TestDatabase;

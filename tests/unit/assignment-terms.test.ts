@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import {
   type AssignmentBase,
   assignmentStatus,
+  attemptDeadline,
   attemptsLeft,
   reviewVisibility,
   startCheck,
@@ -84,5 +85,16 @@ describe("what the roster shows", () => {
   test("adjustments name what changed", () => {
     expect(studentTerms(base, [{ timeMultiplier: 1.5, extraAttempts: 1 }], null).adjustments).toEqual(["×1.5 time", "+1 attempt"]);
     expect(studentTerms(base, [{ timeMultiplier: null, extraAttempts: 0 }], { dueAt: T("19:00") }).adjustments).toEqual(["unlimited time", "override: due time"]);
+  });
+});
+
+describe("an attempt in progress when the terms change", () => {
+  test.each([
+    { name: "a later due time lifts a cut", dueAt: "20:00", start: "16:30", deadline: "17:30", cutShort: false },
+    { name: "an earlier due time cuts it", dueAt: "16:45", start: "16:00", deadline: "16:45", cutShort: true },
+    { name: "unchanged terms keep the deadline", dueAt: "17:00", start: "10:00", deadline: "11:00", cutShort: false },
+  ])("$name", ({ dueAt, start, deadline, cutShort }) => {
+    const terms = studentTerms(base, [], { dueAt: T(dueAt) });
+    expect(attemptDeadline(terms, T(start))).toEqual({ deadline: T(deadline), cutShort });
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { plural, timeUntil } from "@/lib/format/plural";
+import { plural, relativeTime, timeUntil } from "@/lib/format/plural";
 
 describe("plural", () => {
   test.each([
@@ -38,5 +38,18 @@ describe("timeUntil (when a review card comes back)", () => {
     { name: "four days", ms: 4 * 86_400_000, text: "in 4 days" },
   ])("$name → $text", ({ ms, text }) => {
     expect(timeUntil(later(ms), now)).toBe(text);
+  });
+});
+
+describe("relativeTime (due times, last activity)", () => {
+  const now = new Date("2026-06-01T10:00:00Z");
+  const later = (ms: number) => new Date(now.getTime() + ms);
+  test.each([
+    { ms: 3 * 3_600_000, text: "in 3 hours" },
+    { ms: -60_000, text: "1 minute ago" },
+    { ms: -5 * 3_600_000, text: "5 hours ago" },
+    { ms: -3 * 86_400_000, text: "3 days ago" },
+  ])("$ms ms → $text", ({ ms, text }) => {
+    expect(relativeTime(later(ms), now)).toBe(text);
   });
 });

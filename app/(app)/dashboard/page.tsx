@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ScoreTrend } from "@/components/charts/score-trend";
+import { AssignedCard } from "@/components/classes/assigned-card";
 import { ActivityBars } from "@/components/dashboard/activity-bars";
 import { MasteryHeatmap } from "@/components/dashboard/mastery-heatmap";
 import { PacingSummary } from "@/components/dashboard/pacing-summary";
@@ -12,6 +13,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
+import { assignedToStudent, needsAttention } from "@/lib/classes/student-assignments";
 import { db } from "@/lib/db";
 import { plural } from "@/lib/format/plural";
 import { browserTimeZone } from "@/lib/learning/browser-time-zone";
@@ -25,7 +27,8 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
   const user = await requireUser("/dashboard");
   const welcome = (await searchParams).welcome === "1";
   const settings = await loadStudySettings(db, { userId: user.id, browser: await browserTimeZone() });
-  const d = await loadDashboard(db, { userId: user.id, now: new Date(), settings });
+  const now = new Date();
+  const [d, assigned] = await Promise.all([loadDashboard(db, { userId: user.id, now, settings }), assignedToStudent(db, { userId: user.id, now })]);
   const isNew = d.pacing.timedAnswers + d.pacing.untimedAnswers === 0 && d.scoreTrend.length === 0 && d.lessonProgress.every((p) => p.completed === 0);
   return (
     <>
@@ -56,6 +59,7 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           </ol>
         </Alert>
       )}
+      <AssignedCard items={needsAttention(assigned, now)} now={now} timeZone={settings.timeZone} className="mb-6" />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-2" aria-labelledby="readiness-heading">
           <h2 id="readiness-heading" className="mb-4 text-lg font-semibold">

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { AssignedCard } from "@/components/classes/assigned-card";
 import { AttemptHistory } from "@/components/exam/attempt-history";
 import { StartExamForm } from "@/components/exam/start-forms";
 import { ScoreTrend } from "@/components/charts/score-trend";
@@ -6,18 +7,25 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
+import { assignedToStudent, needsAttention } from "@/lib/classes/student-assignments";
 import { db } from "@/lib/db";
 import { listAttempts } from "@/lib/exams/attempt-history";
 import { EXAM_FORMAT, FINAL_MOCKS_PER_STUDENT } from "@/lib/exams/exam-format";
 import type { AttemptMode } from "@/lib/exams/modes";
 import { examSettings } from "@/lib/exams/settings";
+import { browserTimeZone } from "@/lib/learning/browser-time-zone";
+import { loadStudySettings } from "@/lib/learning/study-settings";
 
 export const metadata: Metadata = { title: "Exams" };
 
 export default async function ExamsPage() {
   const user = await requireUser("/exams");
-  const attempts = await listAttempts(db, { userId: user.id, modes: ["MOCK", "FINAL_MOCK", "REVIEW_EXAM"] });
   const now = new Date();
+  const [attempts, assigned, { timeZone }] = await Promise.all([
+    listAttempts(db, { userId: user.id, modes: ["MOCK", "FINAL_MOCK", "REVIEW_EXAM"] }),
+    assignedToStudent(db, { userId: user.id, now }),
+    loadStudySettings(db, { userId: user.id, browser: await browserTimeZone() }),
+  ]);
   const openOf = (mode: AttemptMode) =>
     attempts.find((a) => a.mode === mode && a.status === "IN_PROGRESS" && (a.deadline === null || new Date(a.deadline) > now));
   const graded = attempts.filter((a) => a.mode !== "REVIEW_EXAM" && a.status !== "IN_PROGRESS" && a.scaledScore !== null).reverse();
@@ -48,6 +56,7 @@ export default async function ExamsPage() {
   return (
     <>
       <PageHeader title="Exams" description="Full-length sets balanced to the DVA-C02 blueprint, graded like the real exam." />
+      <AssignedCard items={needsAttention(assigned, now)} now={now} timeZone={timeZone} className="mb-6" />
       <div className="grid gap-6 lg:grid-cols-3">
         {cards.map((card) => {
           const open = openOf(card.mode);

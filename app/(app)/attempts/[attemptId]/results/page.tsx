@@ -8,33 +8,65 @@ import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
-import { loadResults } from "@/lib/exams/attempt-results";
+import { formatInZone } from "@/lib/classes/wall-time";
+import { loadResultsForViewer } from "@/lib/exams/attempt-results";
+import { browserTimeZone } from "@/lib/learning/browser-time-zone";
+import { loadStudySettings } from "@/lib/learning/study-settings";
 import { orNotFound } from "@/lib/exams/page-errors";
 import { examSettings } from "@/lib/exams/settings";
 
 export const metadata: Metadata = { title: "Results" };
 
+async function isOwner(attemptId: string, userId: string): Promise<boolean> {
+  return (await db.attempt.count({ where: { id: attemptId, userId } })) > 0;
+}
+
 export default async function ResultsPage({ params }: PageProps<"/attempts/[attemptId]/results">) {
   const { attemptId } = await params;
   const user = await requireUser(`/attempts/${attemptId}/results`);
-  const results = await orNotFound(loadResults(db, { userId: user.id, attemptId, now: new Date(), settings: examSettings() }));
-  if (!results) redirect(`/attempts/${attemptId}`);
-  // Full-length sets get the scaled score; quizzes and drills a raw score.
-  const mock = results.mode === "MOCK" || results.mode === "FINAL_MOCK" || results.mode === "REVIEW_EXAM";
-  const answered = results.items.filter((i) => i.answered).length;
+  const results = await orNotFound(loadResultsForViewer(db, { viewer: user, attemptId, now: new Date(), settings: examSettings() }));
+  if (!results) redirect(results === null && (await isOwner(attemptId, user.id)) ? `/attempts/${attemptId}` : "/classes");
+  const { timeZone } = await loadStudySettings(db, { userId: user.id, browser: await browserTimeZone() });
+  // Full-length sets get the scaled score; quizzes, drills and scoped assignments a raw score.
+  const mock = results.mode === "MOCK" || results.mode === "FINAL_MOCK" || results.mode === "REVIEW_EXAM" || (results.mode === "ASSIGNMENT" && results.questionCount === 65);
+  const answered = results.answeredCount;
+  const back = results.assignment
+    ? results.viewer === "staff"
+      ? { href: `/classes/${results.assignment.classId}/assignments/${results.assignment.id}`, label: "The assignment" }
+      : { href: `/assignments/${results.assignment.id}`, label: "The assignment" }
+    : mock
+      ? { href: "/exams", label: "All exams" }
+      : { href: "/practice", label: "Practice more" };
+  const when = new Date(results.startedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
+  const header = (
+    <PageHeader
+      title={results.viewer === "staff" ? `${results.ownerName}: ${results.title}` : mock || results.assignment ? `${results.title} results` : "Practice results"}
+      description={`${results.title} · ${when}${results.status === "EXPIRED" ? " · graded when time ran out" : ""}`}
+      actions={
+        <ButtonLink href={back.href} variant="secondary">
+          {back.label}
+        </ButtonLink>
+      }
+    />
+  );
+  const v = results.visibility;
+  if (!v.score) {
+    return (
+      <>
+        {header}
+        <Card className="max-w-2xl">
+          <h2 className="text-lg font-semibold">Submitted</h2>
+          <p className="mt-2">
+            Your instructor shares results after the due time: they open {v.availableAt ? formatInZone(v.availableAt, timeZone) : "later"}. You answered{" "}
+            {answered} of {results.questionCount} questions.
+          </p>
+        </Card>
+      </>
+    );
+  }
   return (
     <>
-      <PageHeader
-        title={mock ? `${results.title} results` : "Practice results"}
-        description={`${results.title} · ${new Date(results.startedAt).toLocaleString("en-GB", { dateStyle: "medium", timeStyle: "short" })}${results.status === "EXPIRED" ? " · graded when time ran out" : ""}`}
-        actions={
-          <>
-            <ButtonLink href={mock ? "/exams" : "/practice"} variant="secondary">
-              {mock ? "All exams" : "Practice more"}
-            </ButtonLink>
-          </>
-        }
-      />
+      {header}
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="lg:col-span-1">
           <h2 className="text-sm font-medium text-[var(--text-muted)]">{mock ? "Scaled score" : "Score"}</h2>
@@ -71,6 +103,7 @@ export default async function ResultsPage({ params }: PageProps<"/attempts/[atte
             The scaled score is Stratus&apos;s estimate (AWS does not publish its scale): 0% → 100, 72% → 720, 100% → 1000.
           </p>
         </Card>
+        {v.domains ? (
         <Card className="lg:col-span-2">
           <h2 className="mb-4 text-lg font-semibold">By domain</h2>
           <ScoreBars
@@ -101,9 +134,19 @@ export default async function ResultsPage({ params }: PageProps<"/attempts/[atte
             </table>
           </details>
         </Card>
+        ) : (
+          <Card className="lg:col-span-2">
+            <h2 className="text-lg font-semibold">Your score</h2>
+            <p className="mt-2 text-sm text-[var(--text-muted)]">Your instructor shares the score only for this assignment, not the questions or the per-domain results.</p>
+          </Card>
+        )}
       </div>
       <div className="mt-10">
-        <ReviewList items={results.items} />
+        {v.questions ? (
+          <ReviewList items={results.items} />
+        ) : (
+          v.domains && <p className="text-sm text-[var(--text-muted)]">Your instructor shares the score and per-domain results for this assignment, not the questions.</p>
+        )}
       </div>
     </>
   );

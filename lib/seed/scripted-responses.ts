@@ -1,6 +1,6 @@
 // Right and wrong responses to an attempt's items, in that attempt's tokens,
 // whatever each item's kind: for tests that answer attempts through the real
-// save path.
+// save path, and for the demo class's past attempts.
 import { correctResponse } from "@/lib/exams/answer-rules";
 import { type AnswerSave, answerSaveSchema } from "@/lib/exams/inputs";
 import { type QuestionSnapshot, presentItem } from "@/lib/exams/item-model";
