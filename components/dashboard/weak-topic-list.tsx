@@ -38,14 +38,14 @@ export function WeakTopicList({ topics }: { topics: WeakTopic[] }) {
             <span className="font-semibold tabular-nums text-[var(--text)]">{Math.round(t.mastery * 100)}%</span> mastery from{" "}
             {plural(t.evidence, "answer")} · about <span className="tabular-nums">{t.questionsAtStake.toFixed(1)}</span> of 65 questions at stake
           </p>
-          <p className="mt-1 flex gap-3">
+          <div className="mt-1 flex gap-3">
             {t.lessonId && (
               <Link href={`/learn/${t.lessonId}`} className="font-medium text-brand-700 underline dark:text-brand-300">
                 Study the lesson<span className="sr-only">: {t.title}</span>
               </Link>
             )}
             <DrillTopicButton topicId={t.id} title={t.title} />
-          </p>
+          </div>
         </li>
       ))}
     </ol>

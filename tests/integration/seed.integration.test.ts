@@ -2,6 +2,8 @@
 // retiring instead of deleting.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
+import { assignmentForStaff } from "@/lib/classes/class-pages";
+import { assignedToStudent } from "@/lib/classes/student-assignments";
 import { loadContentPack } from "@/lib/content/pack";
 import { syncContent } from "@/lib/content/sync";
 import { DEMO_USERS } from "@/lib/seed/demo-users";
@@ -40,9 +42,33 @@ describe("seed", () => {
     expect(c.topics).toBe(pack.blueprint!.domains.flatMap((d) => d.taskStatements.flatMap((ts) => ts.topics)).length);
   });
 
-  test("a demo database gets the demo accounts once", async () => {
-    expect((await seed(t.db, { demo: true })).users).toEqual({ created: 3 });
-    expect((await counts()).users).toBe(3);
+  test("a demo database gets the demo accounts and the demo class once", async () => {
+    const result = await seed(t.db, { demo: true, now: new Date("2026-12-05T12:00:00Z") });
+    expect(result.users).toEqual({ created: 3 });
+    expect(result.demoClass).toEqual({ created: true });
+    // The three demo accounts and the demo student's five classmates.
+    expect((await counts()).users).toBe(8);
+  });
+
+  test("the demo instructor's class is alive: submitted, in progress, missed and ×1.5 time", async () => {
+    const now = new Date("2026-12-05T12:00:00Z");
+    const overview = await assignmentForStaff(t.db, { id: "demo-instructor", role: "INSTRUCTOR" }, "demo-assignment-mock-1", now);
+    const byName = Object.fromEntries(overview.students.map((s) => [s.name, s]));
+    expect(Object.keys(byName)).toHaveLength(6);
+    expect(byName["Tomás García"]!.status).toBe("MISSED");
+    expect(byName["Lucas Moreau"]).toMatchObject({ status: "SUBMITTED", timeLimitMinutes: 195, adjustments: ["×1.5 time"] });
+    expect(overview.students.filter((s) => s.status === "SUBMITTED")).toHaveLength(5);
+    expect(overview.students.every((s) => s.attempts.every((a) => a.status !== "SUBMITTED" || (a.scaledScore ?? 0) > 100))).toBe(true);
+    const security = await assignmentForStaff(t.db, { id: "demo-instructor", role: "INSTRUCTOR" }, "demo-assignment-security", now);
+    expect(security.students.find((s) => s.name === "Priya Patel")!.status).toBe("IN_PROGRESS");
+    expect(security.students.find((s) => s.name === "Sam Student")!.status).toBe("OPEN");
+    // The demo student sees it all on their dashboard.
+    const assigned = await assignedToStudent(t.db, { userId: "demo-student", now });
+    expect(assigned.map((a) => [a.title, a.status])).toEqual([
+      ["Mock exam 1", "SUBMITTED"],
+      ["Security practice set", "OPEN"],
+      ["Mock exam 2", "NOT_OPEN"],
+    ]);
   });
 
   test("second run changes nothing", async () => {
@@ -50,6 +76,7 @@ describe("seed", () => {
     const stamps = await t.db.question.findMany({ select: { id: true, updatedAt: true }, orderBy: { id: "asc" } });
     const result = await seed(t.db, { demo: true });
     expect(result.users).toEqual({ created: 0 });
+    expect(result.demoClass).toEqual({ created: false });
     expect(result.content.created).toEqual({ questions: 0, lessons: 0 });
     expect(result.content.updated).toEqual({ questions: 0, lessons: 0, blueprintRows: 0 });
     expect(await counts()).toEqual(before);

@@ -60,10 +60,14 @@ export default async function StudentAssignmentPage({ params }: PageProps<"/assi
         <div className="mt-5 space-y-3">
           {a.status === "OPEN" && a.ifStartedNow && (
             <>
-              <p>
-                If you start now you will have <strong>{minutesText(a.ifStartedNow.minutes)}</strong>
-                {a.timeLimitMinutes === null ? ", until the due time." : "."} The clock keeps running if you close the page; at the end, what you saved is graded.
-              </p>
+              {a.timeLimitMinutes === null ? (
+                <p>It is untimed: once you start, your attempt stays open until the due time ({relativeTime(a.dueAt, now)}), and what you saved by then is graded.</p>
+              ) : (
+                <p>
+                  If you start now you will have <strong>{minutesText(a.ifStartedNow.minutes)}</strong>. The clock keeps running if you close the page; at the end,
+                  what you saved is graded.
+                </p>
+              )}
               {a.ifStartedNow.cutShort && (
                 <Alert tone="warning">
                   The due time cuts your time short: your limit is {minutesText(a.timeLimitMinutes)}, but the assignment closes {relativeTime(a.dueAt, now)}.
