@@ -68,6 +68,8 @@ export const test = base.extend<Fixtures>({
       made.push(user.id);
       return user;
     });
+    // Classes first: a class keeps its instructor (and its students' attempts keep their assignment).
+    await db.class.deleteMany({ where: { instructorId: { in: made } } });
     await db.user.deleteMany({ where: { id: { in: made } } });
   },
   signIn: async ({ page }, use) => {

@@ -61,7 +61,7 @@ export const signInAction = defineFormAction(
 );
 
 export const signUpAction = defineFormAction(
-  { input: signUpSchema, session: "none", keepValues: ["name", "email"] },
+  { input: signUpSchema.extend({ callbackUrl: z.string().max(2048).optional() }), session: "none", keepValues: ["name", "email"] },
   async ({ input }) => {
     const limit = await consumeLimit(db, "signUpPerAddress", clientIpFrom(await headers()));
     if (!limit.allowed) return { message: `Too many sign-ups from your network. Try again in ${describeRetryAfter(limit.retryAfterSeconds)}.` };
@@ -77,7 +77,8 @@ export const signUpAction = defineFormAction(
     }
     const failure = await signInWithCredentials(input.email, input.password);
     if (failure) return failure;
-    redirect(safeCallbackPath(undefined, "/dashboard?welcome=1"));
+    // Back where they came from (a class's join link), else the welcome dashboard.
+    redirect(safeCallbackPath(input.callbackUrl || undefined, "/dashboard?welcome=1"));
   },
 );
 

@@ -1,5 +1,5 @@
 // The assignment form's starting values: sensible defaults for a new one (a
-// full timed mock, open now, due in a week at 17:00), or an assignment's own.
+// full timed mock, open from now, due in a week at 17:00), or an assignment's own.
 import "server-only";
 import { addDays, localDay } from "@/lib/learning/study-day";
 import { type AssignmentScope, scopeOf } from "./assignment-scope";
@@ -7,7 +7,6 @@ import type { AssignmentFormValues } from "./form-values";
 import { instantToWallTime } from "./wall-time";
 
 export function newAssignmentValues(now: Date, timeZone: string, existing: number): AssignmentFormValues {
-  const nextHour = new Date(Math.ceil(now.getTime() / 3_600_000) * 3_600_000);
   return {
     title: `Mock exam ${existing + 1}`,
     kind: "mock",
@@ -15,7 +14,7 @@ export function newAssignmentValues(now: Date, timeZone: string, existing: numbe
     taskStatements: [],
     topics: [],
     questionCount: "20",
-    opensAt: instantToWallTime(nextHour, timeZone),
+    opensAt: instantToWallTime(now, timeZone),
     dueAt: `${addDays(localDay(now, timeZone), 7)}T17:00`,
     timed: true,
     timeLimitMinutes: "130",
