@@ -43,13 +43,13 @@ test("instructor to student and back: a class, a join code, ×1.5 time on a shor
 
   // The instructor gives the student ×1.5 time.
   await page.reload();
-  await expect(page.getByText("Stu Dent")).toBeVisible();
+  await expect(page.getByText("Stu Dent", { exact: true })).toBeVisible();
   await page.getByText("Accommodation and removal").click();
   await page.getByLabel("Time").selectOption("1.5");
   await page.getByRole("button", { name: "Save accommodation" }).click();
   await expect(page.getByText("Accommodation saved.")).toBeVisible();
   await page.reload();
-  await expect(page.getByText("×1.5 time")).toBeVisible();
+  await expect(page.locator("span", { hasText: /^×1.5 time$/ })).toBeVisible();
 
   // A short timed mock: 2 minutes (3 for this student).
   await page.getByRole("link", { name: "New assignment" }).click();
@@ -68,7 +68,7 @@ test("instructor to student and back: a class, a join code, ×1.5 time on a shor
   await expect(assigned).toContainText("Quick check");
   await expect(assigned).toContainText("Friday cohort");
   await expect(assigned).toContainText("3 min (×1.5 time)");
-  await assigned.getByRole("link", { name: "Quick check" }).click();
+  await assigned.getByRole("link", { name: "Quick check", exact: true }).click();
   await expect(studentPage.getByText("If you start now you will have 3 min.")).toBeVisible();
   await studentPage.getByRole("button", { name: "Start now" }).click();
   await expect(studentPage.getByRole("heading", { name: /Question 1 of 65/ })).toBeVisible();
@@ -91,7 +91,7 @@ test("instructor to student and back: a class, a join code, ×1.5 time on a shor
   await expect(studentPage).toHaveURL(new RegExp(`/attempts/${attemptId}/results$`));
   // The default review policy: the full review after the due time, nothing before.
   await expect(studentPage.getByText(/Your instructor shares results after the due time/)).toBeVisible();
-  await expect(studentPage.getByText("Scaled score")).toHaveCount(0);
+  await expect(studentPage.getByRole("heading", { name: "Scaled score" })).toHaveCount(0);
   const graded = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, include: { items: true } });
   expect(graded.status).toBe("SUBMITTED");
   expect(graded.items.filter((i) => i.chosenKeys.length > 0)).toHaveLength(3);
@@ -101,7 +101,7 @@ test("instructor to student and back: a class, a join code, ×1.5 time on a shor
   await expect(students).toContainText("Submitted");
   await students.getByRole("link", { name: /Attempt 1: \d+ scaled/ }).click();
   await expect(page.getByRole("heading", { name: "Stu Dent: Quick check" })).toBeVisible();
-  await expect(page.getByText("Scaled score")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Scaled score" })).toBeVisible();
   await expect(page.getByText("Question 65").first()).toBeVisible();
 
   // The instructor's pages at desktop and phone widths.
@@ -119,9 +119,9 @@ test("instructor to student and back: a class, a join code, ×1.5 time on a shor
 
 test("a join link brings a signed-out student through sign-up and back; a rotated code stops the old link", async ({ page, makeUser, db, browser }) => {
   const instructor = await makeUser({ role: "INSTRUCTOR", name: "Ivo Instructor" });
-  const klass = await db.class.create({ data: { instructorId: instructor.id, name: "Link cohort", joinCode: "LNKC2345" } });
+  const klass = await db.class.create({ data: { instructorId: instructor.id, name: "Link cohort", joinCode: "JQNK2345" } });
 
-  await page.goto(`/classes/join/LNKC2345`);
+  await page.goto(`/classes/join/JQNK2345`);
   await expect(page.getByRole("heading", { name: "Join Link cohort" })).toBeVisible();
   await page.getByRole("link", { name: "Create an account" }).click();
   const email = `joiner-${Date.now()}@example.com`;
@@ -129,7 +129,7 @@ test("a join link brings a signed-out student through sign-up and back; a rotate
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill("a-long-pass-123");
   await page.getByRole("button", { name: /Create account/ }).click();
-  await expect(page).toHaveURL(/\/classes\/join\/LNKC2345$/);
+  await expect(page).toHaveURL(/\/classes\/join\/JQNK2345$/);
   await page.getByRole("button", { name: "Join class" }).click();
   await expect(page).toHaveURL(new RegExp(`/classes/${klass.id}$`));
   const joined = await db.user.findUniqueOrThrow({ where: { email } });
@@ -144,7 +144,7 @@ test("a join link brings a signed-out student through sign-up and back; a rotate
   await staffPage.getByRole("button", { name: "Yes, new code" }).click();
   await expect(staffPage.getByText(/^New code [A-Z2-9]{8}\. The old code and link no longer work\.$/)).toBeVisible();
   await staff.close();
-  await page.goto(`/classes/join/LNKC2345`);
+  await page.goto(`/classes/join/JQNK2345`);
   await expect(page.getByRole("heading", { name: "This join link does not work" })).toBeVisible();
   await db.user.delete({ where: { id: joined.id } });
 });
