@@ -42,9 +42,12 @@ export default async function AssignmentOverviewPage({ params }: PageProps<"/cla
         title={assignment.title}
         description={`${assignment.class.name} · ${describeScope(scope)} · ${plural(assignment.questionCount, "question")} · ${minutesText(assignment.timeLimitMinutes)} · due ${relativeTime(assignment.dueAt, now)}, ${formatInZone(assignment.dueAt, timeZone)}`}
         actions={
-          <ButtonLink href={`/classes/${classId}`} variant="secondary">
-            Back to the class
-          </ButtonLink>
+          <>
+            <ButtonLink href={`/classes/${classId}/assignments/${assignmentId}/report`}>Report and item analysis</ButtonLink>
+            <ButtonLink href={`/classes/${classId}`} variant="secondary">
+              Back to the class
+            </ButtonLink>
+          </>
         }
       />
       <dl className="mb-6 grid grid-cols-2 gap-3 sm:grid-cols-5">
