@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { fullNotice } from "@/components/question/question-ask";
 import { Button } from "@/components/ui/button";
 import { type PendingMap, dropAcknowledged } from "@/lib/exams/answer-queue";
 import { responseProgress } from "@/lib/exams/answer-rules";
@@ -108,7 +109,7 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
 
   const item = view.items[current]!;
   const state = items[current]!;
-  const full = () => setNotice(`You have chosen ${state.chosenKeys.length} of ${item.display.kind === "multiple" ? item.display.chooseCount : 1}. Clear one of your choices to pick another.`);
+  const full = () => setNotice(fullNotice(item.display, state.chosenKeys));
   const change = (response: string[]) => {
     setNotice("");
     update(current, { chosenKeys: response });
