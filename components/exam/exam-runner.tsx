@@ -24,6 +24,7 @@ import { type ClosedReason, useAnswerSync } from "./use-answer-sync";
 import { useExamShortcuts, useShortcutsSetting } from "./use-shortcuts";
 import { useItemTimer } from "./use-item-timer";
 import { PauseControl } from "./pause-control";
+import { plural } from "@/lib/format/plural";
 
 const positionKey = (attemptId: string) => `stratus:attempt:${attemptId}:current`;
 
@@ -232,7 +233,7 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
 
       {view.shortBy > 0 && (
         <Alert tone="info" className="mb-4">
-          This set has {view.items.length} question{view.items.length === 1 ? "" : "s"}, {view.shortBy} fewer than you asked for: that is every question we have in this scope that you can practise now.
+          This set has {plural(view.items.length, "question")}, {view.shortBy} fewer than you asked for: that is every question we have in this scope that you can practise now.
         </Alert>
       )}
       {closed && (
