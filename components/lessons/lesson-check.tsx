@@ -106,7 +106,6 @@ function CheckQuestion({
       <div role="status" aria-live="polite" className="mt-3 empty:hidden">
         {reveal && (
           <p className={cn("font-semibold", reveal.correct ? "text-green-800 dark:text-green-300" : "text-red-800 dark:text-red-300")}>
-            <span aria-hidden>{reveal.correct ? "✓ " : "✗ "}</span>
             {verdictText(question.display, reveal)}
           </p>
         )}
