@@ -167,5 +167,5 @@ test("a refusal is shown, and the card can be answered again", async () => {
   await user.click(screen.getByRole("radio", { name: /kms:Encrypt/ }));
   await user.click(screen.getByRole("button", { name: "Check answer" }));
   expect((await screen.findByRole("alert")).textContent).toContain("This question was updated");
-  expect(screen.getByRole("button", { name: "Check answer" })).toBeTruthy();
+  expect(await screen.findByRole("button", { name: "Check answer" })).toBeTruthy();
 });
