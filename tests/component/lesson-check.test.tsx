@@ -49,6 +49,9 @@ test("an ordering item is sent as moved, and its explanation shown; a single-ans
 
   check.mockResolvedValueOnce(reveal(true, ["b", "a"], "Generate the key, then encrypt with it."));
   await user.click(within(first).getByRole("button", { name: "Move “GenerateDataKey” up" }));
+  // A move inside the form is not a submission.
+  expect(check).not.toHaveBeenCalled();
+  expect(within(first).queryByRole("alert")).toBeNull();
   await user.click(within(first).getByRole("button", { name: "Check answer" }));
   expect(check).toHaveBeenCalledWith({ lessonId: "kms-envelope-encryption", questionId: ordering.questionId, version: 2, response: ["b", "a"] });
   expect((await within(first).findByRole("status")).textContent).toBe("Correct.");
