@@ -42,6 +42,7 @@ test.describe("learn", () => {
     makeUser,
     signIn,
   }) => {
+    test.setTimeout(120_000);
     await signIn(await makeUser());
     const total = await domainOneTotal(db);
 
@@ -149,6 +150,7 @@ test.describe("learn", () => {
     makeUser,
     signIn,
   }) => {
+    test.setTimeout(180_000);
     await signIn(await makeUser());
     const SHOTS = "test-results/items";
     for (const lessonId of ["kms-envelope-encryption", "sns-eventbridge-fanout"]) {
@@ -162,8 +164,8 @@ test.describe("learn", () => {
       const shown = [await form(1).innerText(), await form(2).innerText()];
       await page.reload();
       expect([await form(1).innerText(), await form(2).innerText()]).toEqual(shown);
-      await form(1).scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-1280.png`, fullPage: true });
+      const checkYourself = page.getByRole("region", { name: "Check yourself" });
+      await checkYourself.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-1280.png` });
 
       // Right, wrong, right.
       for (const n of [1, 2, 3]) {
@@ -177,12 +179,12 @@ test.describe("learn", () => {
         await expect(form(n).getByText(explanation)).toBeVisible();
       }
       await expect(page.getByText("You answered 2 of 3 correctly.")).toBeVisible();
-      await page.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-answered-1280.png`, fullPage: true });
+      await checkYourself.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-answered-1280.png` });
       await page.setViewportSize({ width: 390, height: 844 });
-      await page.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-answered-390.png`, fullPage: true });
+      await checkYourself.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-answered-390.png` });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
       await page.reload();
-      await page.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-390.png`, fullPage: true });
+      await checkYourself.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-390.png` });
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     }
   });
