@@ -1,25 +1,11 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { answerCurrent } from "./support/answers";
 import { expect, test } from "./support/fixtures";
 
 // The browser's clock zone is fixed (the tests that need another zone say so).
 test.use({ timezoneId: "UTC" });
-
-async function correctKeysFor(db: import("@/lib/generated/prisma/client").PrismaClient, attemptId: string) {
-  const items = await db.attemptItem.findMany({
-    where: { attemptId },
-    orderBy: { position: "asc" },
-    include: { question: { include: { choices: true } } },
-  });
-  return items.map((i) => i.question.choices.filter((c) => c.correct).map((c) => c.key));
-}
-
-/** Chooses answers by key in the current question (the inputs carry the choice keys as values). */
-async function chooseKeys(page: Page, keys: string[]) {
-  const group = page.getByRole("group", { name: /Question \d+/ });
-  for (const key of keys) await group.locator(`input[value="${key}"]`).check();
-}
 
 test("a new student's dashboard fills in as they practise and review", async ({ page, makeUser, signIn, db }) => {
   test.setTimeout(120_000);
@@ -33,19 +19,17 @@ test("a new student's dashboard fills in as they practise and review", async ({ 
   await expect(page.getByText(/Answer 40 more questions across Development with AWS Services, Security, Deployment and Troubleshooting and Optimization/)).toBeVisible();
   await page.screenshot({ path: "test-results/dashboard-empty-desktop.png", fullPage: true });
 
-  // A five-question topic quiz: two wrong, three right.
+  // A five-question topic quiz, of whatever item kinds it draws: two wrong, three right.
   await page.goto("/practice");
   await page.getByLabel("What to practise").selectOption({ label: "2.2 · AWS KMS keys, envelope encryption, data keys and encryption context" });
   await page.getByLabel("5").check();
   await page.getByRole("button", { name: "Start quiz" }).click();
   await expect(page.getByRole("heading", { name: "Question 1 of 5" })).toBeVisible();
   const attemptId = page.url().split("/attempts/")[1]!;
-  const keys = await correctKeysFor(db, attemptId);
   const items = await db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" } });
   for (let i = 0; i < 5; i++) {
     const wrongAnswer = i < 2;
-    const chosen = wrongAnswer ? items[i]!.choiceOrder.filter((k) => !keys[i]!.includes(k)).slice(0, keys[i]!.length) : keys[i]!;
-    await chooseKeys(page, chosen);
+    await answerCurrent(page, { key: { db, questionId: items[i]!.questionId, right: !wrongAnswer } });
     await page.getByRole("button", { name: "Check answer" }).click();
     await expect(page.getByText(wrongAnswer ? "✗ Not quite." : "✓ Correct.")).toBeVisible();
     if (i < 4) await page.getByRole("button", { name: "Next →" }).click();
@@ -69,13 +53,13 @@ test("a new student's dashboard fills in as they practise and review", async ({ 
   const reviews = page.getByRole("region", { name: "Reviews" });
   await expect(reviews).toContainText("2 cards in your deck.");
 
-  // Bring the first card due now (FSRS schedules a missed question a minute or so out) and review it.
+  // Bring the cards due now (FSRS schedules a missed question a minute or so out) and review the first,
+  // whatever its kind (the most overdue first; the question id breaks the tie).
   await db.reviewCard.updateMany({ where: { userId: user.id }, data: { due: new Date(Date.now() - 1000) } });
   await page.goto("/practice/review");
   await expect(page.getByRole("heading", { name: /Review card · 2 due now/ })).toBeVisible();
-  const card = await db.reviewCard.findFirstOrThrow({ where: { userId: user.id }, orderBy: { due: "asc" } });
-  const right = await db.choice.findMany({ where: { questionId: card.questionId, correct: true } });
-  for (const choice of right) await page.locator("label", { hasText: choice.text }).locator("input").check();
+  const card = await db.reviewCard.findFirstOrThrow({ where: { userId: user.id }, orderBy: [{ due: "asc" }, { questionId: "asc" }] });
+  await answerCurrent(page, { key: { db, questionId: card.questionId, right: true } });
   await page.getByRole("button", { name: "Check answer" }).click();
   await expect(page.getByText(/✓ Correct\. This card comes back in/)).toBeVisible();
   await expect(page.getByText(/comes back in 1 minutes|in 1 hours|in 1 days/)).toHaveCount(0);
@@ -392,6 +376,61 @@ test("the new-card limit: the student is told when cards were moved to tomorrow,
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
   await page.setViewportSize({ width: 1280, height: 900 });
   await page.screenshot({ path: `${SHOTS}/review-1280.png`, fullPage: true });
+});
+
+test("review cards of any kind: an ordering card answered right and a matching card answered wrong, the same after a reload", async ({
+  page,
+  makeUser,
+  signIn,
+  db,
+}) => {
+  const SHOTS_ITEMS = "test-results/items";
+  const user = await makeUser({ name: "Rory Review" });
+  const ordering = await db.question.findFirstOrThrow({ where: { id: "p-kms-envelope-encryption-001" }, select: { id: true, type: true } });
+  const matching = await db.question.findFirstOrThrow({ where: { type: "MATCHING", retiredAt: null }, orderBy: { id: "asc" }, select: { id: true } });
+  expect(ordering.type).toBe("ORDERING");
+  const card = { stability: 0.2, difficulty: 6, elapsedDays: 0, scheduledDays: 0, reps: 1, lapses: 1, state: 3 };
+  await db.reviewCard.createMany({
+    data: [
+      { userId: user.id, questionId: ordering.id, due: new Date(Date.now() - 120_000), ...card },
+      { userId: user.id, questionId: matching.id, due: new Date(Date.now() - 60_000), ...card },
+    ],
+  });
+  await signIn(user);
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.goto("/practice/review");
+  await expect(page.getByRole("heading", { name: /Review card · 2 due now/ })).toBeVisible();
+  await expect(page.getByText("Put the steps in order.")).toBeVisible();
+  const steps = await page.getByRole("list", { name: /-steps$/ }).innerText();
+  await page.reload();
+  expect(await page.getByRole("list", { name: /-steps$/ }).innerText()).toBe(steps);
+  await page.screenshot({ path: `${SHOTS_ITEMS}/review-ordering-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS_ITEMS}/review-ordering-390.png`, fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+
+  await answerCurrent(page, { key: { db, questionId: ordering.id, right: true } });
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.getByText(/✓ Correct\. This card comes back in/)).toBeVisible();
+  await expect(page.getByRole("list", { name: /-steps$/ }).getByText("✓")).toHaveCount(6);
+  await page.screenshot({ path: `${SHOTS_ITEMS}/review-ordering-answered-390.png`, fullPage: true });
+  await page.getByRole("button", { name: "Next card" }).click();
+
+  await expect(page.getByRole("heading", { name: /Review card · 1 due now/ })).toBeVisible();
+  await expect(page.getByText("Match each item.")).toBeVisible();
+  await page.setViewportSize({ width: 1280, height: 900 });
+  await page.screenshot({ path: `${SHOTS_ITEMS}/review-matching-1280.png`, fullPage: true });
+  await answerCurrent(page, { key: { db, questionId: matching.id, right: false } });
+  await page.getByRole("button", { name: "Check answer" }).click();
+  await expect(page.getByText(/✗ Not quite\. This card comes back in/)).toBeVisible();
+  await expect(page.getByText(/^Right: /).first()).toBeVisible();
+  await page.screenshot({ path: `${SHOTS_ITEMS}/review-matching-answered-1280.png`, fullPage: true });
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS_ITEMS}/review-matching-answered-390.png`, fullPage: true });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+  // Both answers are evidence, and nothing more is due now.
+  await page.getByRole("button", { name: "Next card" }).click();
+  await expect(page.getByRole("heading", { name: "All caught up" })).toBeVisible();
 });
 
 test("long names and identifiers wrap on a phone instead of pushing the dashboard sideways", async ({ page, makeUser, signIn, db }) => {

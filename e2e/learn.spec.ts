@@ -1,20 +1,24 @@
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { answerCurrent } from "./support/answers";
 import { expect, test } from "./support/fixtures";
 
 // The first lesson of domain 1: a mermaid diagram, and "Check yourself" asks
-// two single-answer questions and one multiple-response question.
+// two single-answer questions and one multiple-response question. The KMS
+// lesson's check starts with an ordering and a numeric item; the SNS/EventBridge
+// lesson's with two matching items.
 const LESSON_ID = "event-driven-architecture";
 
 async function lessonQuestions(db: PrismaClient, lessonId: string) {
   return db.question.findMany({
-    where: { lessonId, retiredAt: null, type: { in: ["SINGLE", "MULTIPLE"] } },
+    where: { lessonId, retiredAt: null, pool: "MAIN" },
     orderBy: { id: "asc" },
     take: 3,
     select: {
       id: true,
       type: true,
       stem: true,
+      practice: true,
       choices: { orderBy: { position: "asc" }, select: { key: true, correct: true, explanation: true } },
     },
   });
@@ -24,12 +28,10 @@ async function domainOneTotal(db: PrismaClient) {
   return db.lesson.count({ where: { domainId: "dva-c02:1", retiredAt: null } });
 }
 
-/** Picks the given keys in a "Check yourself" question, by their visible letters. */
-async function choose(page: Page, position: number, type: string, keys: string[]) {
+/** Picks the given keys in a "Check yourself" question (the choices are shuffled; their inputs carry the keys). */
+async function choose(page: Page, position: number, keys: string[]) {
   const question = page.getByRole("form", { name: new RegExp(`question ${position} of 3`, "i") });
-  for (const key of keys) {
-    await question.getByRole(type === "SINGLE" ? "radio" : "checkbox", { name: new RegExp(`^${key.toUpperCase()}\\.`) }).check();
-  }
+  for (const key of keys) await question.locator(`input[value="${key}"]`).check();
   return question;
 }
 
@@ -40,6 +42,7 @@ test.describe("learn", () => {
     makeUser,
     signIn,
   }) => {
+    test.setTimeout(120_000);
     await signIn(await makeUser());
     const total = await domainOneTotal(db);
 
@@ -67,31 +70,33 @@ test.describe("learn", () => {
     const correctKeys = questions.map((q) => q.choices.filter((c) => c.correct).map((c) => c.key));
     const wrongKey = questions[1]!.choices.find((c) => !c.correct)!.key;
 
-    const first = await choose(page, 1, "SINGLE", correctKeys[0]!);
+    const first = await choose(page, 1, correctKeys[0]!);
     await first.getByRole("button", { name: "Check answer" }).click();
     await expect(first.getByRole("status")).toHaveText("Correct.");
-    await expect(first.getByText("Correct answer")).toBeVisible();
+    await expect(first.getByText("Correct answer.")).toBeVisible();
 
-    const second = await choose(page, 2, "SINGLE", [wrongKey]);
+    const second = await choose(page, 2, [wrongKey]);
     await second.getByRole("button", { name: "Check answer" }).click();
-    await expect(second.getByRole("status")).toHaveText(`Incorrect. The correct answer is ${correctKeys[1]![0]!.toUpperCase()}.`);
-    await expect(second.getByText("Incorrect", { exact: true })).toBeVisible();
+    // The letter is the one the student sees beside the right choice.
+    const rightLetter = (await second.locator(`label:has(input[value="${correctKeys[1]![0]}"]) [aria-hidden]`).first().textContent())!.replace(".", "");
+    await expect(second.getByRole("status")).toHaveText(`Incorrect. The correct answer is ${rightLetter}.`);
+    await expect(second.getByText("Your choice, not correct.")).toBeVisible();
     // Every choice's explanation is shown once the question is checked.
     for (const choice of questions[1]!.choices) await expect(second.getByText(choice.explanation)).toBeVisible();
 
     const third = page.getByRole("form", { name: /question 3 of 3/i });
     const need = correctKeys[2]!.length;
-    await expect(third.getByText(`Choose ${need} answers.`)).toBeVisible();
-    // Asking to check too early says how many to choose.
-    await third.getByRole("checkbox", { name: new RegExp(`^${correctKeys[2]![0]!.toUpperCase()}\\.`) }).check();
+    await expect(third.getByText(`Choose ${need}.`)).toBeVisible();
+    // Asking to check too early says how far the answer is.
+    await third.locator(`input[value="${correctKeys[2]![0]}"]`).check();
     await third.getByRole("button", { name: "Check answer" }).click();
-    await expect(third.getByRole("alert")).toHaveText(`Choose ${need} answers. You have chosen 1.`);
-    for (const key of correctKeys[2]!.slice(1)) {
-      await third.getByRole("checkbox", { name: new RegExp(`^${key.toUpperCase()}\\.`) }).check();
-    }
-    // No more than N can be chosen.
-    const unchosen = questions[2]!.choices.find((c) => !c.correct)!.key;
-    await expect(third.getByRole("checkbox", { name: new RegExp(`^${unchosen.toUpperCase()}\\.`) })).toBeDisabled();
+    await expect(third.getByRole("alert")).toHaveText(`Finish your answer first: 1 of ${need} chosen.`);
+    for (const key of correctKeys[2]!.slice(1)) await third.locator(`input[value="${key}"]`).check();
+    // No more than N can be chosen: another click says why it did not take.
+    const unchosen = third.locator(`input[value="${questions[2]!.choices.find((c) => !c.correct)!.key}"]`);
+    await unchosen.click();
+    await expect(third.getByText(`You have chosen ${need} of ${need}. Clear one of your choices to pick another.`)).toBeVisible();
+    await expect(unchosen).not.toBeChecked();
     await third.getByRole("button", { name: "Check answer" }).click();
     await expect(third.getByRole("status")).toHaveText("Correct.");
     for (const choice of questions[2]!.choices) await expect(third.getByText(choice.explanation)).toBeVisible();
@@ -139,6 +144,51 @@ test.describe("learn", () => {
     await expect(page.getByText("Use 100 characters or fewer.")).toBeVisible();
   });
 
+  test("Check yourself asks ordering, numeric and matching items too, laid out the same after a reload, answered with the exam's controls", async ({
+    page,
+    db,
+    makeUser,
+    signIn,
+  }) => {
+    test.setTimeout(180_000);
+    await signIn(await makeUser());
+    const SHOTS = "test-results/items";
+    for (const lessonId of ["kms-envelope-encryption", "sns-eventbridge-fanout"]) {
+      const questions = await lessonQuestions(db, lessonId);
+      expect(questions.map((q) => q.type)).toEqual(lessonId.startsWith("kms") ? ["ORDERING", "NUMERIC", "SINGLE"] : ["MATCHING", "MATCHING", "SINGLE"]);
+      const form = (n: number) => page.getByRole("form", { name: new RegExp(`question ${n} of 3`, "i") });
+      await page.setViewportSize({ width: 1280, height: 900 });
+      await page.goto(`/learn/${lessonId}`);
+      await expect(page.getByRole("heading", { name: "Check yourself" })).toBeVisible();
+      // The same layout after a reload (seeded per student and question).
+      const shown = [await form(1).innerText(), await form(2).innerText()];
+      await page.reload();
+      expect([await form(1).innerText(), await form(2).innerText()]).toEqual(shown);
+      const checkYourself = page.getByRole("region", { name: "Check yourself" });
+      await checkYourself.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-1280.png` });
+
+      // Right, wrong, right.
+      for (const n of [1, 2, 3]) {
+        const right = n !== 2;
+        await answerCurrent(page, { scope: form(n), key: { db, questionId: questions[n - 1]!.id, right } });
+        await form(n).getByRole("button", { name: "Check answer" }).click();
+        await expect(form(n).getByRole("status")).toHaveText(right ? "Correct." : /^Incorrect\./);
+      }
+      for (const n of [1, 2]) {
+        const { explanation } = questions[n - 1]!.practice as { explanation: string };
+        await expect(form(n).getByText(explanation)).toBeVisible();
+      }
+      await expect(page.getByText("You answered 2 of 3 correctly.")).toBeVisible();
+      await checkYourself.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-answered-1280.png` });
+      await page.setViewportSize({ width: 390, height: 844 });
+      await checkYourself.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-answered-390.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+      await page.reload();
+      await checkYourself.screenshot({ path: `${SHOTS}/lesson-check-${lessonId}-390.png` });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    }
+  });
+
   test("the lesson page's HTML and RSC payload carry no answers or explanations", async ({ page, db, makeUser, signIn }) => {
     await signIn(await makeUser());
     const questions = await lessonQuestions(db, LESSON_ID);
@@ -155,6 +205,17 @@ test.describe("learn", () => {
     const rscResponse = await page.request.get(`/learn/${LESSON_ID}`, { headers: { RSC: "1" } });
     expect(rscResponse.headers()["content-type"]).toContain("text/x-component");
     const rsc = await rscResponse.text();
+
+    // A lesson whose check asks an ordering and a numeric item: its explanations and steps' order stay home too.
+    const practiceLesson = "kms-envelope-encryption";
+    const practice = (await lessonQuestions(db, practiceLesson)).flatMap((q) => (q.practice ? [q.practice as { explanation: string }] : []));
+    expect(practice.length).toBe(2);
+    const practiceHtml = await (await page.request.get(`/learn/${practiceLesson}`)).text();
+    const practiceRsc = await (await page.request.get(`/learn/${practiceLesson}`, { headers: { RSC: "1" } })).text();
+    for (const body of [practiceHtml, practiceRsc]) {
+      for (const { explanation } of practice) for (const form of forms(explanation)) expect(body.includes(form), `leaks: ${explanation}`).toBe(false);
+      expect(body).not.toMatch(/\\?"(answer|tolerance|pairs|correctResponse)\\?"\s*:/);
+    }
 
     for (const [name, body] of [
       ["html", html],

@@ -3,6 +3,7 @@
 // warns at 10, 5 and 1 minutes, visibly and through a live region.
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
+import { plural } from "@/lib/format/plural";
 
 const WARNINGS = [10 * 60, 5 * 60, 60];
 
@@ -35,7 +36,7 @@ export function Countdown({ deadline, serverNow, onExpire }: { deadline: string;
       for (const w of WARNINGS) {
         if (seconds <= w && !warned.current.has(w)) {
           warned.current.add(w);
-          setAnnouncement(`${w / 60} minute${w === 60 ? "" : "s"} left.`);
+          setAnnouncement(`${plural(w / 60, "minute")} left.`);
         }
       }
       if (seconds === 0 && !expired.current) {

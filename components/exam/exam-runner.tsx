@@ -6,6 +6,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
+import { fullNotice } from "@/components/question/question-ask";
 import { Button } from "@/components/ui/button";
 import { type PendingMap, dropAcknowledged } from "@/lib/exams/answer-queue";
 import { responseProgress } from "@/lib/exams/answer-rules";
@@ -23,6 +24,7 @@ import { type ClosedReason, useAnswerSync } from "./use-answer-sync";
 import { useExamShortcuts, useShortcutsSetting } from "./use-shortcuts";
 import { useItemTimer } from "./use-item-timer";
 import { PauseControl } from "./pause-control";
+import { plural } from "@/lib/format/plural";
 
 const positionKey = (attemptId: string) => `stratus:attempt:${attemptId}:current`;
 
@@ -108,7 +110,7 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
 
   const item = view.items[current]!;
   const state = items[current]!;
-  const full = () => setNotice(`You have chosen ${state.chosenKeys.length} of ${item.display.kind === "multiple" ? item.display.chooseCount : 1}. Clear one of your choices to pick another.`);
+  const full = () => setNotice(fullNotice(item.display, state.chosenKeys));
   const change = (response: string[]) => {
     setNotice("");
     update(current, { chosenKeys: response });
@@ -231,7 +233,7 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
 
       {view.shortBy > 0 && (
         <Alert tone="info" className="mb-4">
-          This set has {view.items.length} question{view.items.length === 1 ? "" : "s"}, {view.shortBy} fewer than you asked for: that is every question we have in this scope that you can practise now.
+          This set has {plural(view.items.length, "question")}, {view.shortBy} fewer than you asked for: that is every question we have in this scope that you can practise now.
         </Alert>
       )}
       {closed && (

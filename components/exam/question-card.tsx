@@ -3,11 +3,11 @@
 // complete the answer is, "not sure", and in practice modes the check and the
 // explanation.
 import type { RefObject } from "react";
+import { QuestionAsk, askFor } from "@/components/question/question-ask";
 import { QuestionText } from "@/components/question/question-text";
 import { ResponseInput } from "@/components/question/response-input";
 import { RevealPanel } from "@/components/question/reveal-panel";
 import { Button } from "@/components/ui/button";
-import { responseProgress } from "@/lib/exams/answer-rules";
 import type { Reveal } from "@/lib/exams/attempt-items";
 import type { RunnerItem } from "@/lib/exams/runner-view";
 
@@ -44,17 +44,7 @@ export function QuestionCard({
   onToggleUnsure: () => void;
   onCheck: () => void;
 }) {
-  const progress = responseProgress(item.shape, state.chosenKeys);
-  const ask =
-    item.display.kind === "multiple"
-      ? `Choose ${item.display.chooseCount}.`
-      : item.display.kind === "ordering"
-        ? "Put the steps in order."
-        : item.display.kind === "matching"
-          ? "Match each item."
-          : item.display.kind === "numeric"
-            ? "Enter a number."
-            : null;
+  const ask = askFor(item.display);
   return (
     <section aria-labelledby="question-heading">
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
@@ -71,13 +61,7 @@ export function QuestionCard({
       <fieldset className="rounded-2xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:p-6">
         <legend className="sr-only">Question {item.position + 1}</legend>
         <QuestionText text={item.stem} id={`stem-${item.position}`} className="text-base" />
-        {ask && (
-          <p className="mt-3 text-sm font-semibold text-brand-800 dark:text-brand-200" id={`ask-${item.position}`}>
-            {ask}{" "}
-            {progress.state === "incomplete" && <span data-progress>({progress.label})</span>}
-            {progress.state === "complete" && item.display.kind === "multiple" && <span data-progress>({state.chosenKeys.length} chosen)</span>}
-          </p>
-        )}
+        <QuestionAsk id={`ask-${item.position}`} display={item.display} shape={item.shape} response={state.chosenKeys} />
         <div className="mt-5">
           <ResponseInput
             name={`question-${item.position}`}

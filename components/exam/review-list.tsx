@@ -8,6 +8,7 @@ import { ResponseInput } from "@/components/question/response-input";
 import { References } from "@/components/question/reveal-panel";
 import { cn } from "@/components/ui/cn";
 import type { ReviewItem } from "@/lib/exams/attempt-results";
+import { plural } from "@/lib/format/plural";
 
 const FILTERS = [
   { id: "all", label: "All", keep: () => true },
@@ -47,7 +48,7 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
         ))}
       </div>
       <p className="sr-only" aria-live="polite">
-        Showing {shown.length} questions.
+        Showing {plural(shown.length, "question")}.
       </p>
       {shown.length === 0 ? (
         <p className="mt-6 text-[var(--text-muted)]">No questions match this filter.</p>

@@ -1,12 +1,13 @@
 "use client";
 import { cn } from "@/components/ui/cn";
 import type { SyncStatus } from "./use-answer-sync";
+import { plural } from "@/lib/format/plural";
 
 /** Whether every answer has reached the server, in words and an icon. */
 export function SaveStatus({ status, unsent }: { status: SyncStatus; unsent: number }) {
   const text =
     status === "signed-out"
-      ? `Signed out — ${unsent} answer${unsent === 1 ? "" : "s"} kept on this device`
+      ? `Signed out — ${plural(unsent, "answer")} kept on this device`
       : status === "retrying"
         ? `Offline — will retry (${unsent} unsent)`
         : status === "saving" || unsent > 0

@@ -3,11 +3,12 @@
 // partly answered (both score as wrong), and that answers are final afterwards.
 import { type RefObject } from "react";
 import { Button } from "@/components/ui/button";
+import { plural } from "@/lib/format/plural";
 
 export function submitWarning(unanswered: number, incomplete: number): string {
   const parts: string[] = [];
-  if (unanswered) parts.push(`${unanswered} question${unanswered === 1 ? " is" : "s are"} not answered`);
-  if (incomplete) parts.push(`${incomplete} ${incomplete === 1 ? "is" : "are"} only partly answered`);
+  if (unanswered) parts.push(`${plural(unanswered, "question")} ${plural(unanswered, "is", "are", { bare: true })} not answered`);
+  if (incomplete) parts.push(`${incomplete} ${plural(incomplete, "is", "are", { bare: true })} only partly answered`);
   return parts.length ? `${parts.join(" and ")}, and will count as wrong.` : "Every question has a complete answer.";
 }
 

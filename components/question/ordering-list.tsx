@@ -1,7 +1,8 @@
 "use client";
 // An ordering item answered by keyboard or pointer, never drag only: each step
 // has Move up / Move down buttons (and Alt+↑ / Alt+↓ on a focused step), and
-// every move is announced.
+// every move is announced. Its buttons are type="button": inside a lesson
+// check's form a move must never submit the answer.
 import { useRef, useState } from "react";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
@@ -72,10 +73,10 @@ export function OrderingList({
               {right !== null && <span className="text-sm font-semibold">{right ? "✓" : `✗ belongs at ${correctOrder!.indexOf(key) + 1}`}</span>}
               {!locked && (
                 <span className="flex gap-1">
-                  <Button variant="secondary" size="sm" onClick={() => move(key, -1)} disabled={index === 0} aria-label={`Move “${text.get(key)}” up`}>
+                  <Button type="button" variant="secondary" size="sm" onClick={() => move(key, -1)} disabled={index === 0} aria-label={`Move “${text.get(key)}” up`}>
                     ↑
                   </Button>
-                  <Button variant="secondary" size="sm" onClick={() => move(key, 1)} disabled={index === order.length - 1} aria-label={`Move “${text.get(key)}” down`}>
+                  <Button type="button" variant="secondary" size="sm" onClick={() => move(key, 1)} disabled={index === order.length - 1} aria-label={`Move “${text.get(key)}” down`}>
                     ↓
                   </Button>
                 </span>
@@ -85,7 +86,7 @@ export function OrderingList({
         })}
       </ol>
       {!locked && response.length !== steps.length && (
-        <Button variant="secondary" size="sm" className="mt-3" onClick={() => onChange!(order)}>
+        <Button type="button" variant="secondary" size="sm" className="mt-3" onClick={() => onChange!(order)}>
           This order is my answer
         </Button>
       )}

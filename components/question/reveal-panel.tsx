@@ -34,7 +34,7 @@ export function References({ urls }: { urls: readonly string[] }) {
   );
 }
 
-export function RevealPanel({ reveal, showVerdict = true }: { reveal: Reveal; showVerdict?: boolean }) {
+export function RevealPanel({ reveal, showVerdict = true, lessonLink = true }: { reveal: Reveal; showVerdict?: boolean; lessonLink?: boolean }) {
   return (
     <div
       className={cn(
@@ -45,9 +45,11 @@ export function RevealPanel({ reveal, showVerdict = true }: { reveal: Reveal; sh
       {showVerdict && <p className="font-semibold">{reveal.correct ? "✓ Correct." : "✗ Not quite."}</p>}
       {reveal.explanation && <p className="mt-2 whitespace-pre-line text-sm [overflow-wrap:anywhere]">{reveal.explanation}</p>}
       <References urls={reveal.references} />
-      <Link href={`/learn/${reveal.lessonId}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300">
-        Study the lesson
-      </Link>
+      {lessonLink && (
+        <Link href={`/learn/${reveal.lessonId}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300">
+          Study the lesson
+        </Link>
+      )}
     </div>
   );
 }

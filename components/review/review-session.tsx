@@ -1,51 +1,65 @@
 "use client";
-// One due card at a time: answer, see whether it was right with every choice's
-// explanation, and the card is rescheduled; then the next one.
-import Link from "next/link";
+// One due card at a time, of any item kind: answer it with the same controls
+// as the exam runner, see whether it was right with the explanations, and the
+// card is rescheduled; then the next one.
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
+import { QuestionAsk, fullNotice } from "@/components/question/question-ask";
+import { QuestionText } from "@/components/question/question-text";
+import { ResponseInput } from "@/components/question/response-input";
+import { RevealPanel } from "@/components/question/reveal-panel";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";
+import { isResponseComplete, responseProgress } from "@/lib/exams/answer-rules";
+import type { Reveal } from "@/lib/exams/attempt-items";
 import { plural, timeUntil } from "@/lib/format/plural";
 import { answerReviewAction } from "@/lib/learning/actions";
-import type { ReviewAnswer, ReviewQuestion } from "@/lib/learning/review-queue";
+import type { ReviewQuestion } from "@/lib/learning/review-queue";
 
-const LETTERS = ["A", "B", "C", "D", "E", "F"];
-type Answered = Extract<ReviewAnswer, { status: "answered" }>;
+type Answered = { reveal: Reveal; nextDue: string };
 
 export function ReviewSession({ question, remaining }: { question: ReviewQuestion; remaining: number }) {
   const router = useRouter();
-  const [chosen, setChosen] = useState<string[]>([]);
+  const [response, setResponse] = useState<string[]>([]);
   const [unsure, setUnsure] = useState(false);
   const [result, setResult] = useState<Answered | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState("");
   const [pending, startTransition] = useTransition();
   const [started] = useState(() => Date.now());
   const nextButton = useRef<HTMLButtonElement>(null);
 
-  const toggle = (key: string) => {
-    if (result) return;
-    if (question.type === "single") setChosen([key]);
-    else setChosen((c) => (c.includes(key) ? c.filter((k) => k !== key) : c.length < question.chooseCount ? [...c, key] : c));
+  const change = (next: string[]) => {
+    setResponse(next);
+    setNotice("");
+    setError(null);
   };
 
-  const submit = () =>
+  const submit = () => {
+    if (!isResponseComplete(question.shape, response)) {
+      setError(`Finish your answer first: ${responseProgress(question.shape, response).label.toLowerCase()}.`);
+      return;
+    }
     startTransition(async () => {
       setError(null);
-      const response = await answerReviewAction({
+      const answer = await answerReviewAction({
         questionId: question.questionId,
-        chosenKeys: chosen,
+        due: question.due,
+        version: question.version,
+        response,
         unsure,
-        timeSpentMs: Date.now() - started,
+        timeSpentMs: Math.min(3_600_000, Date.now() - started),
       });
-      if (response.ok) {
-        setResult(response.data as Answered);
+      if (answer.ok) {
+        setResult(answer.data);
         requestAnimationFrame(() => nextButton.current?.focus());
-      } else setError(response.message);
+      } else setError(answer.message);
     });
+  };
 
-  const byKey = new Map(result?.explanations.map((e) => [e.key, e]));
+  const stemId = `card-stem-${question.questionId}`;
+  const askId = `card-ask-${question.questionId}`;
   return (
     <section aria-labelledby="card-heading" className="rounded-2xl border border-[var(--border)] bg-[var(--surface)] p-5 sm:p-6">
       <div className="flex flex-wrap items-center justify-between gap-2">
@@ -56,49 +70,26 @@ export function ReviewSession({ question, remaining }: { question: ReviewQuestio
       </div>
       {/* min-w-0: a fieldset is as wide as its longest word by default, and stems carry ARNs. */}
       <fieldset className="mt-4 min-w-0">
-        <legend className="whitespace-pre-line text-base leading-relaxed wrap-anywhere">{question.stem}</legend>
-        {question.type === "multiple" && (
-          <p className="mt-3 text-sm font-semibold text-brand-700 dark:text-brand-300">Choose {question.chooseCount}.</p>
-        )}
-        <ul className="mt-4 space-y-3">
-          {question.choices.map((choice, index) => {
-            const checked = chosen.includes(choice.key);
-            const e = byKey.get(choice.key);
-            return (
-              <li key={choice.key}>
-                <label
-                  className={cn(
-                    "flex gap-3 rounded-xl border p-3",
-                    checked ? "border-brand-500 bg-brand-50 dark:bg-brand-950" : "border-[var(--border)]",
-                    e?.correct && "border-green-500",
-                  )}
-                >
-                  <input
-                    type={question.type === "single" ? "radio" : "checkbox"}
-                    name="review-choice"
-                    checked={checked}
-                    onChange={() => toggle(choice.key)}
-                    disabled={Boolean(result) || (!checked && question.type === "multiple" && chosen.length >= question.chooseCount)}
-                    className="mt-1 h-4 w-4 accent-brand-600"
-                  />
-                  <span className="font-semibold text-[var(--text-muted)]">{LETTERS[index]}.</span>
-                  <span className="min-w-0 flex-1 wrap-anywhere">
-                    {choice.text}
-                    {e && (
-                      <span className="mt-1 block text-sm text-[var(--text-muted)]">
-                        <strong className={e.correct ? "text-green-800 dark:text-green-200" : ""}>{e.correct ? "✓ Correct answer. " : checked ? "✗ Your choice. " : ""}</strong>
-                        {e.explanation}
-                      </span>
-                    )}
-                  </span>
-                </label>
-              </li>
-            );
-          })}
-        </ul>
+        <legend className="sr-only">The question on this card</legend>
+        <QuestionText text={question.stem} id={stemId} className="text-base" />
+        <QuestionAsk id={askId} display={question.display} shape={question.shape} response={response} />
+        <div className="mt-4">
+          <ResponseInput
+            name="review-card"
+            display={question.display}
+            response={response}
+            onChange={result ? undefined : change}
+            onFull={() => setNotice(fullNotice(question.display, response))}
+            reveal={result?.reveal}
+            describedBy={`${stemId} ${askId}`}
+          />
+        </div>
+        <div aria-live="polite" className="mt-2 min-h-5 text-sm font-medium text-amber-800 dark:text-amber-200">
+          {notice}
+        </div>
       </fieldset>
       {!result && (
-        <label className="mt-4 inline-flex items-center gap-2 text-sm text-[var(--text-muted)]">
+        <label className="mt-2 inline-flex items-center gap-2 text-sm text-[var(--text-muted)]">
           <input type="checkbox" checked={unsure} onChange={() => setUnsure((u) => !u)} className="h-4 w-4 accent-brand-600" />
           I&apos;m not sure (bring it back sooner)
         </label>
@@ -110,21 +101,19 @@ export function ReviewSession({ question, remaining }: { question: ReviewQuestio
       )}
       <div aria-live="polite">
         {result && (
-          <p className={cn("mt-5 font-semibold", result.correct ? "text-green-800 dark:text-green-200" : "text-red-800 dark:text-red-200")}>
-            {result.correct ? "✓ Correct." : "✗ Not quite."} This card comes back {timeUntil(new Date(result.nextDue), new Date())}.{" "}
-            <Link href={`/learn/${result.lessonId}`} className="font-medium text-brand-700 underline dark:text-brand-300">
-              Study the lesson
-            </Link>
+          <p className={cn("mt-5 font-semibold", result.reveal.correct ? "text-green-800 dark:text-green-200" : "text-red-800 dark:text-red-200")}>
+            {result.reveal.correct ? "✓ Correct." : "✗ Not quite."} This card comes back {timeUntil(new Date(result.nextDue), new Date())}.
           </p>
         )}
       </div>
+      {result && <RevealPanel reveal={result.reveal} showVerdict={false} />}
       <div className="mt-5 flex gap-3">
         {result ? (
           <Button ref={nextButton} onClick={() => router.refresh()}>
             Next card
           </Button>
         ) : (
-          <Button onClick={submit} disabled={pending || chosen.length === 0}>
+          <Button onClick={submit} disabled={pending || response.length === 0}>
             {pending ? "Checking…" : "Check answer"}
           </Button>
         )}

@@ -31,13 +31,16 @@ const MAX_SEQ = 9_223_372_036_854_775_807n;
 /** One response token (answer-rules.ts): a choice key, a "prompt:answer" pair, or a number. */
 const responseToken = z.string().regex(/^([a-j]|[a-j]:[a-j]|-?\d{1,12}(\.\d{1,6})?)$/, "not an answer this app sends");
 
+/** A whole response to one item, in its tokens (empty clears a saved answer). Whether it fits the item is answer-rules.ts's call. */
+export const responseSchema = z
+  .array(responseToken)
+  .max(10, "too many choices")
+  .refine((keys) => new Set(keys).size === keys.length, "a choice was sent twice");
+
 /** One answer change as the browser sends it. */
 export const answerSaveSchema = z.object({
   position: z.int().min(0).max(200),
-  chosenKeys: z
-    .array(responseToken)
-    .max(10, "too many choices")
-    .refine((keys) => new Set(keys).size === keys.length, "a choice was sent twice"),
+  chosenKeys: responseSchema,
   flagged: z.boolean(),
   unsure: z.boolean().default(false),
   timeSpentMs: z.int().min(0).max(24 * 3_600_000),

@@ -28,20 +28,6 @@ export function difficultyLogit(authored: number): number {
   return authored - 2; // 1 → −1, 2 → 0, 3 → +1
 }
 
-function binomial(n: number, k: number): number {
-  let result = 1;
-  for (let i = 1; i <= k; i++) result = (result * (n - k + i)) / i;
-  return result;
-}
-
-/** Probability of answering right by guessing: one of C(choices, correct) answers. */
-export function guessChance(question: { type: string; choiceCount: number; correctCount: number }): number {
-  const type = question.type.toLowerCase();
-  if (type === "single") return 1 / Math.max(1, question.choiceCount);
-  if (type === "multiple") return 1 / binomial(question.choiceCount, question.correctCount);
-  return 0;
-}
-
 export function probabilityCorrect(rating: number, difficulty: number, guess: number): number {
   return guess + (1 - guess) * sigmoid(rating - difficulty);
 }

@@ -1,11 +1,16 @@
 // Today's due review cards: the next one to answer (without its key), how many
 // are due (today and this week are the student's own days), new cards held
 // back by the daily limit, and answering one (graded, explained, rescheduled).
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { isResponseCorrect } from "@/lib/exams/answer-rules";
+// A card is any kind of item (study-item.ts): its layout is seeded by the
+// student, the question and the card's due time, so a reload shows the same
+// card the same way, and answering it (which moves the due time) draws anew.
+import "server-only";
+import type { Reveal } from "@/lib/exams/attempt-items";
 import { lockedQuestionIds } from "@/lib/exams/key-lock";
+import { type StudyItem, checkStudyResponse, loadStudyQuestions, studyItemOf } from "@/lib/exams/study-item";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordEvidence } from "./evidence";
-import { difficultyLogit, guessChance } from "./mastery";
+import { difficultyLogit } from "./mastery";
 import { deferredNewCardsNotice } from "./new-card-limit";
 import { loadNewCardLoad } from "./new-card-load";
 import type { StudySettings } from "./study-settings";
@@ -35,17 +40,17 @@ export async function deferredNewCards(db: Db, options: { userId: string; now: D
   return deferredNewCardsNotice({ now, timeZone: settings.timeZone, limit: settings.newCardsPerDay, ...load });
 }
 
-export type ReviewQuestion = {
-  questionId: string;
-  type: "single" | "multiple";
-  stem: string;
-  chooseCount: number;
-  choices: Array<{ key: string; text: string }>;
+export type ReviewQuestion = StudyItem & {
+  /** The card's due time when served: its layout's seed, and which showing of the card an answer is for. */
+  due: string;
   lapses: number;
 };
 
+/** The seed of a card's layout while it waits at this due time. */
+export const reviewCardSeed = (userId: string, questionId: string, due: Date) => `${userId}:${questionId}:${due.toISOString()}`;
+
 /**
- * The most overdue card that is due now, without its key or explanations.
+ * The most overdue card that is due now, of any item kind, without its key or explanations.
  * Cards whose question is in an open timed attempt wait until it is graded.
  */
 export async function nextDueCard(db: Db, options: { userId: string; now: Date }): Promise<ReviewQuestion | null> {
@@ -55,70 +60,48 @@ export async function nextDueCard(db: Db, options: { userId: string; now: Date }
       userId: options.userId,
       due: { lte: options.now },
       questionId: { notIn: [...locked] },
-      question: { retiredAt: null, type: { in: ["SINGLE", "MULTIPLE"] } },
+      question: { retiredAt: null },
     },
-    orderBy: { due: "asc" },
-    select: {
-      lapses: true,
-      question: {
-        select: {
-          id: true,
-          type: true,
-          stem: true,
-          choices: { select: { key: true, text: true }, orderBy: { position: "asc" } },
-        },
-      },
-    },
+    orderBy: [{ due: "asc" }, { questionId: "asc" }],
+    select: { questionId: true, due: true, lapses: true },
   });
   if (!card) return null;
-  const correctCount = await db.choice.count({ where: { questionId: card.question.id, correct: true } });
+  const question = (await loadStudyQuestions(db, [card.questionId])).get(card.questionId);
+  if (!question) return null;
   return {
-    questionId: card.question.id,
-    type: card.question.type === "MULTIPLE" ? "multiple" : "single",
-    stem: card.question.stem,
-    chooseCount: correctCount,
-    choices: card.question.choices,
+    ...studyItemOf(question, reviewCardSeed(options.userId, card.questionId, card.due)),
+    due: card.due.toISOString(),
     lapses: card.lapses,
   };
 }
 
 export type ReviewAnswer =
-  | { status: "answered"; correct: boolean; correctKeys: string[]; explanations: Array<{ key: string; correct: boolean; explanation: string }>; lessonId: string; nextDue: string }
+  | { status: "answered"; reveal: Reveal; nextDue: string }
   | { status: "not-due" }
   | { status: "locked" }
+  | { status: "changed"; message: string }
   | { status: "invalid"; message: string };
 
+/**
+ * Answers the card as it was served at `due` (in that layout's tokens). A card
+ * answered since (in another tab) or not due yet is "not-due"; nothing about
+ * the key leaves unless the response is a whole, acceptable answer.
+ */
 export async function answerReviewCard(
   db: Db,
-  options: { userId: string; questionId: string; chosenKeys: string[]; unsure: boolean; timeSpentMs: number; now: Date },
+  options: { userId: string; questionId: string; due: string; version: number; response: string[]; unsure: boolean; timeSpentMs: number; now: Date },
 ): Promise<ReviewAnswer> {
-  const { userId, questionId, chosenKeys, unsure, now } = options;
+  const { userId, questionId, response, unsure, now } = options;
   return db.$transaction(async (tx) => {
-    const locked = await tx.$queryRaw<Array<{ due: Date }>>`
+    const cards = await tx.$queryRaw<Array<{ due: Date }>>`
       SELECT due FROM "ReviewCard" WHERE "userId" = ${userId} AND "questionId" = ${questionId} FOR UPDATE`;
-    if (locked.length === 0 || locked[0]!.due > now) return { status: "not-due" } as const;
+    const card = cards[0];
+    if (!card || card.due > now || card.due.toISOString() !== options.due) return { status: "not-due" } as const;
     if ((await lockedQuestionIds(tx, { userId })).has(questionId)) return { status: "locked" } as const;
-    const question = await tx.question.findUnique({
-      where: { id: questionId },
-      select: {
-        type: true,
-        difficulty: true,
-        topicId: true,
-        taskStatementId: true,
-        lessonId: true,
-        retiredAt: true,
-        choices: { select: { key: true, correct: true, explanation: true }, orderBy: { position: "asc" } },
-      },
-    });
+    const question = (await loadStudyQuestions(tx, [questionId])).get(questionId);
     if (!question || question.retiredAt) return { status: "not-due" } as const;
-    const keys = new Set(question.choices.map((c) => c.key));
-    const correctKeys = question.choices.filter((c) => c.correct).map((c) => c.key);
-    if (chosenKeys.length === 0) return { status: "invalid", message: "Choose an answer first." } as const;
-    if (chosenKeys.some((k) => !keys.has(k))) return { status: "invalid", message: "That choice is not part of this question." } as const;
-    if (chosenKeys.length > correctKeys.length) {
-      return { status: "invalid", message: `Choose ${correctKeys.length}.` } as const;
-    }
-    const correct = isResponseCorrect({ kind: "multiple", correctKeys }, chosenKeys);
+    const check = checkStudyResponse(question, { seed: reviewCardSeed(userId, questionId, card.due), version: options.version, response });
+    if (!check.ok) return check.reason === "CHANGED" ? ({ status: "changed", message: check.message } as const) : ({ status: "invalid", message: check.message } as const);
     await recordEvidence(tx, {
       userId,
       now,
@@ -128,21 +111,14 @@ export async function answerReviewCard(
           topic: question.topicId,
           taskStatement: question.taskStatementId,
           difficulty: difficultyLogit(question.difficulty),
-          guess: guessChance({ type: question.type, choiceCount: question.choices.length, correctCount: correctKeys.length }),
-          correct,
+          guess: check.guess,
+          correct: check.reveal.correct,
           unsure,
           timeSpentMs: options.timeSpentMs,
         },
       ],
     });
-    const card = await tx.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } }, select: { due: true } });
-    return {
-      status: "answered",
-      correct,
-      correctKeys,
-      explanations: question.choices.map((c) => ({ key: c.key, correct: c.correct, explanation: c.explanation })),
-      lessonId: question.lessonId,
-      nextDue: card.due.toISOString(),
-    } as const;
+    const next = await tx.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId } }, select: { due: true } });
+    return { status: "answered", reveal: check.reveal, nextDue: next.due.toISOString() } as const;
   });
 }

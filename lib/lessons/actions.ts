@@ -21,12 +21,13 @@ export const setLessonCompletionAction = defineAction({ input: lessonCompletionS
   return result;
 });
 
-/** Checks one "Check yourself" answer and returns, for that question only, the verdict, correct keys and explanations. */
+/** Checks one "Check yourself" answer and returns, for that question only, the verdict, the right answer and the explanations. */
 export const checkLessonAnswerAction = defineAction({ input: lessonCheckAnswerSchema }, async ({ user, input }) => {
   const result = await checkLessonAnswer(db, { ...input, userId: user.id });
   if (result.status === "refused") {
     if (result.reason === "NOT_FOUND") throw new AppError("NOT_FOUND", "That question is not part of this lesson.");
-    throw new AppError("INVALID", result.message, { chosenKeys: [result.message] });
+    if (result.reason === "CHANGED") throw new AppError("CONFLICT", result.message);
+    throw new AppError("INVALID", result.message, { response: [result.message] });
   }
-  return { questionId: result.questionId, correct: result.correct, correctKeys: result.correctKeys, explanations: result.explanations };
+  return { questionId: result.questionId, reveal: result.reveal };
 });

@@ -1,52 +1,36 @@
-// "Check yourself": grading one answer to one of a lesson's exam questions.
-// Only here, after the student has answered, do the correct keys and the
-// explanations leave the database.
+// "Check yourself": judging one answer to one of a lesson's questions, of any
+// item kind, with the exam's answer rules (study-item.ts). Only here, after
+// the student has answered, do the key and the explanations leave the database.
 import "server-only";
+import type { Reveal } from "@/lib/exams/attempt-items";
+import { checkStudyResponse, loadStudyQuestions } from "@/lib/exams/study-item";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { CHOSEN_KEYS_MESSAGES, type ChosenKeysProblem, gradeChosenKeys, reviewChosenKeys } from "./answer-check";
 import { lessonCheckQuestionIds } from "./lesson-check-set";
 
 export type LessonCheckResult =
-  | {
-      status: "checked";
-      questionId: string;
-      correct: boolean;
-      correctKeys: string[];
-      explanations: Array<{ key: string; explanation: string }>;
-    }
+  | { status: "checked"; questionId: string; reveal: Reveal }
   | { status: "refused"; reason: "NOT_FOUND" }
-  | { status: "refused"; reason: ChosenKeysProblem; message: string };
+  | { status: "refused"; reason: "CHANGED" | "INVALID"; message: string };
+
+/** The seed of a "Check yourself" item's layout: the same for this student on every visit. */
+export const lessonCheckSeed = (userId: string, lessonId: string, questionId: string) => `${userId}:${questionId}:lesson:${lessonId}`;
 
 /**
- * Grades `chosenKeys` for one of the questions the lesson's "Check yourself"
- * shows this student. Refused: any other question (not shown by this lesson,
- * held back, or in the student's timed attempt in progress), keys that are not
- * the question's, and more keys than the question has correct choices.
+ * Judges `response` (in the tokens of the layout the page showed) for one of
+ * the questions the lesson's "Check yourself" shows this student. Refused: any
+ * other question (not shown by this lesson, held back, or in the student's
+ * timed attempt in progress), another version than the page showed, and a
+ * response that is not a whole, acceptable answer to it.
  */
 export async function checkLessonAnswer(
   db: PrismaClient,
-  { lessonId, userId, questionId, chosenKeys }: { lessonId: string; userId: string; questionId: string; chosenKeys: readonly string[] },
+  { lessonId, userId, questionId, version, response }: { lessonId: string; userId: string; questionId: string; version: number; response: readonly string[] },
 ): Promise<LessonCheckResult> {
   const shown = await lessonCheckQuestionIds(db, { lessonId, userId });
   if (!shown.includes(questionId)) return { status: "refused", reason: "NOT_FOUND" };
-  const question = await db.question.findFirst({
-    where: { id: questionId, lessonId },
-    select: {
-      id: true,
-      choices: { orderBy: { position: "asc" }, select: { key: true, correct: true, explanation: true } },
-    },
-  });
-  if (!question) return { status: "refused", reason: "NOT_FOUND" };
-
-  const problem = reviewChosenKeys(question.choices, chosenKeys);
-  if (problem) return { status: "refused", reason: problem, message: CHOSEN_KEYS_MESSAGES[problem] };
-
-  const { correct, correctKeys } = gradeChosenKeys(question.choices, chosenKeys);
-  return {
-    status: "checked",
-    questionId: question.id,
-    correct,
-    correctKeys,
-    explanations: question.choices.map(({ key, explanation }) => ({ key, explanation })),
-  };
+  const question = (await loadStudyQuestions(db, [questionId])).get(questionId);
+  if (!question || question.lessonId !== lessonId) return { status: "refused", reason: "NOT_FOUND" };
+  const check = checkStudyResponse(question, { seed: lessonCheckSeed(userId, lessonId, questionId), version, response });
+  if (!check.ok) return { status: "refused", reason: check.reason, message: check.message };
+  return { status: "checked", questionId, reveal: check.reveal };
 }

@@ -1,19 +1,15 @@
 // Everything the lesson page shows, for one student. The "Check yourself"
-// questions carry each choice's key and text only: which choices are correct
-// and why stay on the server until the student checks that question.
+// questions come as the exam's item model shows them (study-item.ts): display
+// tokens and texts only; what is right and why stay on the server until the
+// student checks that question.
 import "server-only";
+import { type StudyItem, loadStudyQuestions, studyItemOf } from "@/lib/exams/study-item";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { lessonCheckSeed } from "./lesson-check";
 import { lessonCheckQuestionIds } from "./lesson-check-set";
 import { lessonNeighbours } from "./lesson-sequence";
 
-export type LessonCheckQuestion = {
-  id: string;
-  type: "SINGLE" | "MULTIPLE";
-  stem: string;
-  choices: Array<{ key: string; text: string }>;
-  /** How many choices to pick (the number of correct ones, never which). */
-  chooseCount: number;
-};
+export type LessonCheckQuestion = StudyItem;
 
 export type LessonLink = { id: string; title: string; domainNumber: number; readingMinutes: number };
 
@@ -34,37 +30,17 @@ export type LessonPage = {
   checkQuestions: LessonCheckQuestion[];
 };
 
-/** The lesson's "Check yourself" questions for this student (lesson-check-set.ts), without keys. */
+/** The lesson's "Check yourself" questions for this student (lesson-check-set.ts), without keys, in id order. */
 export async function loadLessonCheckQuestions(
   db: PrismaClient,
   { lessonId, userId }: { lessonId: string; userId: string },
 ): Promise<LessonCheckQuestion[]> {
   const ids = await lessonCheckQuestionIds(db, { lessonId, userId });
-  const questions = await db.question.findMany({
-    where: { id: { in: ids } },
-    orderBy: { id: "asc" },
-    select: {
-      id: true,
-      type: true,
-      stem: true,
-      choices: { orderBy: { position: "asc" }, select: { key: true, text: true } },
-    },
+  const questions = await loadStudyQuestions(db, ids);
+  return ids.flatMap((id) => {
+    const question = questions.get(id);
+    return question ? [studyItemOf(question, lessonCheckSeed(userId, lessonId, id))] : [];
   });
-  if (questions.length === 0) return [];
-  // Only the count of correct choices leaves the database here, never the flags.
-  const correctCounts = await db.choice.groupBy({
-    by: ["questionId"],
-    where: { questionId: { in: questions.map((q) => q.id) }, correct: true },
-    _count: { _all: true },
-  });
-  const countOf = new Map(correctCounts.map((row) => [row.questionId, row._count._all]));
-  return questions.map((question) => ({
-    id: question.id,
-    type: question.type as LessonCheckQuestion["type"],
-    stem: question.stem,
-    choices: question.choices.map((choice) => ({ key: choice.key, text: choice.text })),
-    chooseCount: countOf.get(question.id) ?? 1,
-  }));
 }
 
 /** The lesson page for one student, or null for an unknown or retired lesson. */

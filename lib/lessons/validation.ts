@@ -1,5 +1,9 @@
 // Input schemas of the Learn area, shared by its pages and server actions.
+// Server side only: zod never goes to the browser (the CSP blocks its eval probe).
+import "server-only";
 import { z } from "zod";
+import { questionIdSchema, questionVersionSchema } from "@/lib/exams/ids";
+import { responseSchema } from "@/lib/exams/inputs";
 
 /** A lesson's stable content id, e.g. "sqs-queues". */
 export const lessonIdSchema = z
@@ -8,17 +12,6 @@ export const lessonIdSchema = z
   .min(1)
   .max(100)
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Not a lesson id.");
-
-/** A question's stable content id, e.g. "q-sqs-001". */
-export const questionIdSchema = z
-  .string()
-  .trim()
-  .min(1)
-  .max(100)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "Not a question id.");
-
-/** A choice's stable key within its question. */
-export const choiceKeySchema = z.string().regex(/^[a-f]$/, "Not a choice key.");
 
 export const LESSON_SEARCH_MAX_LENGTH = 100;
 
@@ -35,15 +28,16 @@ export const lessonCompletionSchema = z.object({
   completed: z.boolean(),
 });
 
-/** One "Check yourself" answer: which question, which keys. Whether the keys belong to it is checked against the question. */
+/**
+ * One "Check yourself" answer: which question, which version of it the page
+ * showed, and the response in the page's tokens (any item kind). Whether the
+ * response fits the question is checked against it (answer-rules.ts).
+ */
 export const lessonCheckAnswerSchema = z.object({
   lessonId: lessonIdSchema,
   questionId: questionIdSchema,
-  chosenKeys: z
-    .array(choiceKeySchema)
-    .min(1, "Choose an answer first.")
-    .max(6, "Too many answers.")
-    .refine((keys) => new Set(keys).size === keys.length, "Choose each answer only once."),
+  version: questionVersionSchema,
+  response: responseSchema.min(1, "Answer the question before checking it."),
 });
 
 export type LessonCheckAnswerInput = z.output<typeof lessonCheckAnswerSchema>;

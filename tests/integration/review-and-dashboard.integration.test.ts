@@ -11,6 +11,7 @@ import { answerReviewCard, countDueCards, nextDueCard } from "@/lib/learning/rev
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
 import { responsesFor } from "@/lib/seed/scripted-responses";
+import { responseToShown } from "../support/responses";
 import { createTestSession } from "../support/sessions";
 
 let t: TestDatabase;
@@ -64,24 +65,21 @@ describe("review cards", () => {
     expect(await nextDueCard(t.db, { userId: user, now: before })).toBeNull();
     const due = await nextDueCard(t.db, { userId: user, now: card.due });
     expect(due?.questionId).toBe(missed);
+    expect(due?.due).toBe(card.due.toISOString());
     expect(JSON.stringify(due)).not.toMatch(/correct|explanation/);
 
-    const right = await t.db.choice.findMany({ where: { questionId: missed!, correct: true } });
-    const answer = await answerReviewCard(t.db, {
-      userId: user,
-      questionId: missed!,
-      chosenKeys: right.map((c) => c.key),
-      unsure: false,
-      timeSpentMs: 30_000,
-      now: card.due,
-    });
+    const response = await responseToShown(t.db, due!, "right");
+    const answer = await answerReviewCard(t.db, { userId: user, questionId: missed!, due: due!.due, version: due!.version, response, unsure: false, timeSpentMs: 30_000, now: card.due });
     expect(answer.status).toBe("answered");
     if (answer.status !== "answered") return;
-    expect(answer.correct).toBe(true);
-    expect(answer.explanations.length).toBeGreaterThanOrEqual(4);
+    expect(answer.reveal.correct).toBe(true);
+    expect(answer.reveal.lessonId).toBe((await t.db.question.findUniqueOrThrow({ where: { id: missed! } })).lessonId);
     expect(new Date(answer.nextDue).getTime()).toBeGreaterThan(card.due.getTime());
-    // Answering again before the new due time is refused.
-    expect(await answerReviewCard(t.db, { userId: user, questionId: missed!, chosenKeys: ["a"], unsure: false, timeSpentMs: 0, now: card.due })).toEqual({
+    // Answering again (the same showing, or at its new due time before it comes) is refused.
+    expect(await answerReviewCard(t.db, { userId: user, questionId: missed!, due: due!.due, version: due!.version, response, unsure: false, timeSpentMs: 0, now: card.due })).toEqual({
+      status: "not-due",
+    });
+    expect(await answerReviewCard(t.db, { userId: user, questionId: missed!, due: answer.nextDue, version: due!.version, response, unsure: false, timeSpentMs: 0, now: card.due })).toEqual({
       status: "not-due",
     });
     const after = await t.db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: user, questionId: missed! } } });
@@ -101,8 +99,120 @@ describe("review cards", () => {
     const [q] = await quiz(owner, ["wrong"], T0);
     const far = minutes(60 * 24 * 30);
     expect(await nextDueCard(t.db, { userId: other, now: far })).toBeNull();
-    expect(await answerReviewCard(t.db, { userId: other, questionId: q!, chosenKeys: ["a"], unsure: false, timeSpentMs: 0, now: far })).toEqual({
+    const card = await t.db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId: owner, questionId: q! } } });
+    const version = (await t.db.question.findUniqueOrThrow({ where: { id: q! } })).version;
+    expect(await answerReviewCard(t.db, { userId: other, questionId: q!, due: card.due.toISOString(), version, response: ["a"], unsure: false, timeSpentMs: 0, now: far })).toEqual({
       status: "not-due",
+    });
+  });
+});
+
+describe("review cards of every item kind", () => {
+  const KINDS = ["SINGLE", "MULTIPLE", "ORDERING", "MATCHING", "NUMERIC"] as const;
+  const stored = { stability: 1, difficulty: 5, elapsedDays: 0, scheduledDays: 0, reps: 1, lapses: 1, state: 2 };
+  /** What a display may carry per kind: texts and tokens, never a key. */
+  const DISPLAY_FIELDS = {
+    SINGLE: ["choices", "chooseCount", "kind"],
+    MULTIPLE: ["choices", "chooseCount", "kind"],
+    ORDERING: ["kind", "steps"],
+    MATCHING: ["answers", "kind", "prompts"],
+    NUMERIC: ["kind", "unit"],
+  };
+
+  let students = 0;
+  async function studentWithCard(type: (typeof KINDS)[number], due: Date) {
+    const userId = await newStudent(`deck-${type.toLowerCase()}-${++students}`);
+    const question = await t.db.question.findFirstOrThrow({
+      where: { type, retiredAt: null, pool: "MAIN" },
+      orderBy: { id: "asc" },
+      select: { id: true, version: true, practice: true, choices: { select: { explanation: true } } },
+    });
+    await t.db.reviewCard.create({ data: { userId, questionId: question.id, due, ...stored } });
+    return { userId, question };
+  }
+
+  test.each(KINDS)("a due %s card is served without its key, laid out the same on a reload, and graded right and wrong", async (type) => {
+    const { userId, question } = await studentWithCard(type, T0);
+    const served = await nextDueCard(t.db, { userId, now: minutes(1) });
+    expect(served).toMatchObject({ questionId: question.id, version: question.version, due: T0.toISOString(), lapses: 1 });
+    expect(served!.display.kind).toBe(type.toLowerCase());
+    expect(Object.keys(served!.display).sort()).toEqual(DISPLAY_FIELDS[type]);
+    const text = JSON.stringify(served);
+    expect(text).not.toMatch(/"correct"|explanation/);
+    const practice = question.practice as { explanation?: string; items?: Array<{ text: string }> } | null;
+    for (const explanation of [...question.choices.map((c) => c.explanation), practice?.explanation ?? ""].filter(Boolean)) expect(text).not.toContain(explanation);
+    if (served!.display.kind === "ordering") {
+      // Position tokens a, b, c… and never the steps already in order.
+      expect(served!.display.steps.map((s) => s.key)).toEqual([..."abcdefghij"].slice(0, served!.display.steps.length));
+      expect(served!.display.steps.map((s) => s.text)).not.toEqual(practice!.items!.map((i) => i.text));
+    }
+    if (served!.display.kind === "matching") expect(served!.display.answers.map((a) => a.key)).toEqual([..."abcdefghij"].slice(0, served!.display.answers.length));
+    // A reload shows the same card the same way.
+    expect(await nextDueCard(t.db, { userId, now: minutes(2) })).toEqual(served);
+
+    const right = await responseToShown(t.db, served!, "right");
+    const answered = await answerReviewCard(t.db, { userId, questionId: question.id, due: served!.due, version: served!.version, response: right, unsure: false, timeSpentMs: 20_000, now: minutes(2) });
+    expect(answered).toMatchObject({ status: "answered", reveal: { correct: true } });
+    if (answered.status !== "answered") return;
+    // The reveal: the right response in this layout's tokens, and why.
+    if (type === "SINGLE" || type === "MULTIPLE") {
+      expect(answered.reveal.correctResponse.sort()).toEqual([...right].sort());
+      expect(answered.reveal.choiceExplanations.map((c) => c.explanation)).toEqual(question.choices.map((c) => c.explanation));
+    } else {
+      expect(answered.reveal.correctResponse).toEqual(type === "NUMERIC" ? [right[0]] : right);
+      expect(answered.reveal.explanation).toBe(practice!.explanation);
+    }
+    const evidence = await t.db.mastery.findMany({ where: { userId } });
+    expect(evidence.map((m) => m.evidence)).toEqual([1, 1]);
+
+    // Due again later: answered wrong this time.
+    await t.db.reviewCard.update({ where: { userId_questionId: { userId, questionId: question.id } }, data: { due: minutes(60) } });
+    const again = await nextDueCard(t.db, { userId, now: minutes(61) });
+    expect(again?.due).toBe(minutes(60).toISOString());
+    const wrong = await responseToShown(t.db, again!, "wrong");
+    expect(await answerReviewCard(t.db, { userId, questionId: question.id, due: again!.due, version: again!.version, response: wrong, unsure: false, timeSpentMs: 20_000, now: minutes(61) })).toMatchObject({
+      status: "answered",
+      reveal: { correct: false },
+    });
+  });
+
+  test.each([
+    { type: "MULTIPLE" as const, partOf: (r: string[]) => r.slice(0, 1) },
+    { type: "ORDERING" as const, partOf: (r: string[]) => r.slice(0, 2) },
+    { type: "MATCHING" as const, partOf: (r: string[]) => r.slice(0, 1) },
+    { type: "ORDERING" as const, partOf: () => ["z"] },
+    { type: "NUMERIC" as const, partOf: () => ["12", "13"] },
+  ])("a $type card refuses a partial or foreign answer and reveals nothing", async ({ type, partOf }) => {
+    const { userId, question } = await studentWithCard(type, T0);
+    const served = (await nextDueCard(t.db, { userId, now: minutes(1) }))!;
+    const response = partOf(await responseToShown(t.db, served, "right"));
+    const result = await answerReviewCard(t.db, { userId, questionId: question.id, due: served.due, version: served.version, response, unsure: false, timeSpentMs: 0, now: minutes(1) });
+    expect(result).toMatchObject({ status: "invalid" });
+    expect(JSON.stringify(result)).not.toMatch(/reveal|correct/);
+    // Nothing was recorded: the card is still due as it was.
+    expect((await t.db.reviewCard.findUniqueOrThrow({ where: { userId_questionId: { userId, questionId: question.id } } })).due).toEqual(T0);
+  });
+
+  test("a card shown from an older version of its question is refused, not graded against the new one", async () => {
+    const { userId, question } = await studentWithCard("ORDERING", T0);
+    const served = (await nextDueCard(t.db, { userId, now: minutes(1) }))!;
+    const right = await responseToShown(t.db, served, "right");
+    expect(await answerReviewCard(t.db, { userId, questionId: question.id, due: served.due, version: served.version + 1, response: right, unsure: false, timeSpentMs: 0, now: minutes(1) })).toMatchObject({
+      status: "changed",
+    });
+  });
+
+  test("an ordering card in the student's timed attempt in progress is neither served nor answerable", async () => {
+    const { userId, question } = await studentWithCard("ORDERING", T0);
+    const served = (await nextDueCard(t.db, { userId, now: minutes(1) }))!;
+    const attempt = await t.db.attempt.create({
+      data: { userId, examId: "dva-c02", mode: "MOCK", config: {}, questionCount: 1, deadline: minutes(120) },
+    });
+    await t.db.attemptItem.create({ data: { attemptId: attempt.id, position: 0, questionId: question.id, questionVersion: question.version, choiceOrder: ["a", "b"], kind: "ORDERING" } });
+    expect(await nextDueCard(t.db, { userId, now: minutes(1) })).toBeNull();
+    const right = await responseToShown(t.db, served, "right");
+    expect(await answerReviewCard(t.db, { userId, questionId: question.id, due: served.due, version: served.version, response: right, unsure: false, timeSpentMs: 0, now: minutes(1) })).toEqual({
+      status: "locked",
     });
   });
 });

@@ -141,21 +141,29 @@ describe("describeDiagram", () => {
   });
 });
 
-// Inputs for the "Check yourself" action schema.
-const valid = { lessonId: "sqs-queues", questionId: "q-sqs-001", chosenKeys: ["a"] };
+// Inputs for the "Check yourself" action schema: a response of any item kind, in its tokens.
+const valid = { lessonId: "sqs-queues", questionId: "q-sqs-001", version: 1, response: ["a"] };
 
 const checkAnswerFixtures = [
   { name: "one key", input: valid, ok: true },
-  { name: "three keys", input: { ...valid, chosenKeys: ["a", "c", "e"] }, ok: true },
-  { name: "no keys", input: { ...valid, chosenKeys: [] }, ok: false },
-  { name: "the same key twice", input: { ...valid, chosenKeys: ["a", "a"] }, ok: false },
-  { name: "a key outside a–f", input: { ...valid, chosenKeys: ["g"] }, ok: false },
-  { name: "an upper-case key", input: { ...valid, chosenKeys: ["A"] }, ok: false },
-  { name: "seven keys", input: { ...valid, chosenKeys: ["a", "b", "c", "d", "e", "f", "a"] }, ok: false },
-  { name: "keys not an array", input: { ...valid, chosenKeys: "a" }, ok: false },
+  { name: "three keys", input: { ...valid, response: ["a", "c", "e"] }, ok: true },
+  { name: "a practice item's id", input: { ...valid, questionId: "p-kms-envelope-encryption-002" }, ok: true },
+  { name: "an ordering of six steps", input: { ...valid, response: ["c", "a", "f", "b", "e", "d"] }, ok: true },
+  { name: "matching pairs", input: { ...valid, response: ["a:c", "b:a", "c:b"] }, ok: true },
+  { name: "a number", input: { ...valid, response: ["2.5"] }, ok: true },
+  { name: "no keys", input: { ...valid, response: [] }, ok: false },
+  { name: "the same key twice", input: { ...valid, response: ["a", "a"] }, ok: false },
+  { name: "a key outside a–j", input: { ...valid, response: ["k"] }, ok: false },
+  { name: "an upper-case key", input: { ...valid, response: ["A"] }, ok: false },
+  { name: "a pair with a foreign token", input: { ...valid, response: ["a:z"] }, ok: false },
+  { name: "a number with a unit", input: { ...valid, response: ["40 RCU"] }, ok: false },
+  { name: "eleven tokens", input: { ...valid, response: [..."abcdefghij", "a:b"] }, ok: false },
+  { name: "response not an array", input: { ...valid, response: "a" }, ok: false },
+  { name: "no version", input: { lessonId: "sqs-queues", questionId: "q-sqs-001", response: ["a"] }, ok: false },
+  { name: "version zero", input: { ...valid, version: 0 }, ok: false },
   { name: "question id with SQL", input: { ...valid, questionId: "q-1'; DROP TABLE \"Question\"; --" }, ok: false },
   { name: "lesson id with a path", input: { ...valid, lessonId: "../admin" }, ok: false },
-  { name: "missing question id", input: { lessonId: "sqs-queues", chosenKeys: ["a"] }, ok: false },
+  { name: "missing question id", input: { lessonId: "sqs-queues", version: 1, response: ["a"] }, ok: false },
 ];
 
 describe("lesson input schemas", () => {

@@ -3,21 +3,11 @@ import {
   NEW_MASTERY,
   PRIOR_VARIANCE,
   applyAnswers,
-  guessChance,
   masteryLevel,
   probabilityCorrect,
   updateMastery,
 } from "@/lib/learning/mastery";
 import { rankWeakTopics, topicWeights } from "@/lib/learning/weak-topics";
-
-describe("guessChance", () => {
-  test.each([
-    [{ type: "SINGLE", choiceCount: 4, correctCount: 1 }, 0.25],
-    [{ type: "MULTIPLE", choiceCount: 5, correctCount: 2 }, 0.1],
-    [{ type: "MULTIPLE", choiceCount: 6, correctCount: 3 }, 0.05],
-    [{ type: "NUMERIC", choiceCount: 0, correctCount: 0 }, 0],
-  ])("%j → %f", (q, chance) => expect(guessChance(q)).toBeCloseTo(chance, 10));
-});
 
 describe("updateMastery", () => {
   const medium = { difficulty: 0, guess: 0.25 };
