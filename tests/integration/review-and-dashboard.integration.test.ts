@@ -10,6 +10,7 @@ import { loadDashboard } from "@/lib/learning/dashboard";
 import { answerReviewCard, countDueCards, nextDueCard } from "@/lib/learning/review-queue";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
+import { runJobs } from "../support/jobs";
 import { responsesFor } from "../support/responses";
 import { createTestSession } from "../support/sessions";
 
@@ -43,6 +44,7 @@ async function quiz(userId: string, plan: Array<"right" | "wrong" | "unsure">, a
   const saves = await responsesFor(t.db, attemptId, plan);
   await saveAnswers(t.db, { userId, sessionId: await createTestSession(t.db, userId), attemptId, saves, now: at, settings });
   await submitAttempt(t.db, { userId, attemptId, now: at, settings });
+  await runJobs(t);
   return (await t.db.attemptItem.findMany({ where: { attemptId }, orderBy: { position: "asc" } })).map((i) => i.questionId);
 }
 
@@ -145,6 +147,7 @@ describe("dashboard data", () => {
         settings,
       });
       await submitAttempt(t.db, { userId: user, attemptId, now: minutes(11), settings });
+      await runJobs(t);
     }
     const ready = await loadDashboard(t.db, { userId: user, now: minutes(12), settings: UTC });
     expect(ready.readiness.ready).toBe(true);

@@ -11,6 +11,7 @@ import { countDueCards, deferredNewCards } from "@/lib/learning/review-queue";
 import { loadStudySettings } from "@/lib/learning/study-settings";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
+import { runJobs } from "../support/jobs";
 import { responsesFor } from "../support/responses";
 import { createTestSession } from "../support/sessions";
 
@@ -41,6 +42,7 @@ async function missEverything(userId: string, count: number, at: Date) {
   const saves = await responsesFor(t.db, attemptId, () => "wrong", { timeSpentMs: 40_000 });
   await saveAnswers(t.db, { userId, sessionId: await createTestSession(t.db, userId), attemptId, saves, now: at, settings });
   await submitAttempt(t.db, { userId, attemptId, now: at, settings });
+  await runJobs(t);
 }
 
 const dues = async (userId: string) =>

@@ -1,0 +1,34 @@
+// npm run worker — the job worker (lib/jobs/worker.ts) on DATABASE_URL: the
+// learning job after each grade, the overdue sweep every minute, rate-limit
+// cleanup. `npm start` runs one beside each app instance; in production it can
+// also run as its own service (docs/deploy.md). Stops cleanly on SIGTERM.
+import { createPrismaClient } from "../lib/database/client";
+import { examSettings } from "../lib/exams/settings";
+import { migrateJobQueue } from "../lib/jobs/schema";
+import { startJobWorker } from "../lib/jobs/worker";
+
+const url = process.env.DATABASE_URL;
+if (!url) {
+  console.error("DATABASE_URL is not set.");
+  process.exit(1);
+}
+const concurrency = Number(process.env.STRATUS_JOB_CONCURRENCY ?? 2);
+await migrateJobQueue(url);
+const db = createPrismaClient({ url, max: concurrency });
+const runner = await startJobWorker({ connectionString: url, db, settings: examSettings(), concurrency });
+console.log(`[stratus] job worker running (${concurrency} at once)`);
+
+let stopping = false;
+const stop = async () => {
+  if (stopping) return;
+  stopping = true;
+  await runner.stop().catch(() => {});
+  await db.$disconnect();
+  process.exit(0);
+};
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+await runner.promise.catch((error: unknown) => {
+  console.error("[stratus] job worker stopped:", error);
+  process.exit(1);
+});
