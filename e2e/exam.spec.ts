@@ -2,6 +2,7 @@
 // (STRATUS_MOCK_MINUTES in e2e/support/server.ts) so the clock can run out here.
 import type { Page } from "@playwright/test";
 import { expect, test } from "./support/fixtures";
+import { answerCurrent, saveState } from "./support/runner";
 
 async function startMock(page: Page) {
   await page.goto("/exams");
@@ -11,33 +12,6 @@ async function startMock(page: Page) {
   return page.url().split("/attempts/")[1]!;
 }
 
-/**
- * Gives a complete answer to the current question, whatever its kind: the first
- * choices (as many as it asks for), the order as shown, the first option for
- * every match, or a number.
- */
-async function answerCurrent(page: Page) {
-  const card = page.getByRole("group", { name: /Question \d+/ });
-  if (await card.getByRole("button", { name: "This order is my answer" }).count()) {
-    await card.getByRole("button", { name: "This order is my answer" }).click();
-    return;
-  }
-  const selects = card.locator("select");
-  if (await selects.count()) {
-    for (let i = 0; i < (await selects.count()); i++) await selects.nth(i).selectOption({ index: 1 });
-    return;
-  }
-  if (await card.getByLabel(/^Your answer/).count()) {
-    await card.getByLabel(/^Your answer/).fill("1");
-    return;
-  }
-  const choices = card.locator("input[type=radio], input[type=checkbox]");
-  const choose = card.getByText(/^Choose \d/);
-  const count = (await choose.count()) > 0 ? Number(/Choose (\d)/.exec((await choose.textContent()) ?? "")?.[1] ?? 1) : 1;
-  for (let i = 0; i < count; i++) await choices.nth(i).check();
-}
-
-const saveState = (page: Page) => page.locator("[data-save-state]");
 
 test.describe("mock exam", () => {
   test("answers survive a reload and a dropped connection, and every one is graded", async ({ page, makeUser, signIn, db }) => {
