@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { expect, test } from "./support/fixtures";
+import { expect, learningRecorded, test } from "./support/fixtures";
 
 // The browser's clock zone is fixed (the tests that need another zone say so).
 test.use({ timezoneId: "UTC" });
@@ -56,6 +56,7 @@ test("a new student's dashboard fills in as they practise and review", async ({ 
   await expect(page.getByRole("heading", { name: "Practice results" })).toBeVisible();
 
   // Mastery and weak topics moved; two cards wait for review.
+  await learningRecorded(db, user.id);
   await page.goto("/dashboard");
   await expect(page.getByText("Three steps to start")).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Mastery by task statement" })).toContainText("5 answers");
@@ -121,6 +122,7 @@ async function seedHistory(db: PrismaClient, userId: string, options: { activity
         startedAt: new Date(Date.now() - (10 - i * 5) * day),
         submittedAt: new Date(Date.now() - (10 - i * 5) * day + 3_600_000),
         gradedAt: new Date(Date.now() - (10 - i * 5) * day + 3_600_000),
+        learningRecordedAt: new Date(Date.now() - (10 - i * 5) * day + 3_600_000),
         rawScore: Math.round((score / 1000) * 65),
         scaledScore: score,
         passed: score >= 720,

@@ -1,7 +1,7 @@
 // Mock exams and practice in Chromium. The e2e server runs mocks of 1.5 minutes
 // (STRATUS_MOCK_MINUTES in e2e/support/server.ts) so the clock can run out here.
 import type { Page } from "@playwright/test";
-import { expect, test } from "./support/fixtures";
+import { expect, learningRecorded, test } from "./support/fixtures";
 import { answerCurrent, saveState } from "./support/runner";
 
 async function startMock(page: Page) {
@@ -128,7 +128,7 @@ test.describe("mock exam", () => {
 });
 
 test.describe("practice", () => {
-  test("a topic quiz explains each answer, and the topic then shows among the weak topics", async ({ page, makeUser, signIn }) => {
+  test("a topic quiz explains each answer, and the topic then shows among the weak topics", async ({ page, makeUser, signIn, db }) => {
     const user = await makeUser();
     await signIn(user);
     await page.goto("/practice");
@@ -156,6 +156,7 @@ test.describe("practice", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Finish" }).click();
     await expect(page.getByRole("heading", { name: "Practice results" })).toBeVisible();
 
+    await learningRecorded(db, user.id);
     await page.goto("/practice");
     const weak = page.getByRole("heading", { name: "Your weakest topics" }).locator("..");
     await expect(weak.getByRole("listitem").first()).toContainText(/% mastery from \d+ answers/);
