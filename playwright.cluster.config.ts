@@ -11,6 +11,7 @@ export default defineConfig({
   retries: 0,
   outputDir: "test-results/cluster-artifacts",
   reporter: [["list"], ["json", { outputFile: "test-results/cluster-results.json" }]],
-  use: { ...base.use, baseURL: undefined, trace: "retain-on-failure" },
+  // nginx, in front of the instances (e2e/cluster/faults.spec.ts starts it on this port).
+  use: { ...base.use, baseURL: `http://127.0.0.1:${process.env.STRATUS_CLUSTER_PORT ?? 3180}`, trace: "retain-on-failure" },
   projects: [{ name: "chromium", use: { browserName: "chromium" } }],
 });

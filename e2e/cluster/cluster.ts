@@ -80,9 +80,13 @@ export class PrivatePostgres {
     await waitFor("PostgreSQL", () => portIsOpen(this.port), 30_000);
   }
 
-  /** A restart as an operator (or a managed failover) does it: every connection is cut. */
-  async restart(): Promise<void> {
+  /**
+   * A restart as an operator (or a managed failover) does it: every connection
+   * is cut, and the server is away for `downMs` (a Multi-AZ failover takes longer).
+   */
+  async restart(downMs = 5_000): Promise<void> {
     await this.ctl("-m", "fast", "-w", "stop");
+    await sleep(downMs);
     await this.start();
   }
 
@@ -109,7 +113,19 @@ function buildIsFresh(distDir: string): boolean {
  */
 export async function buildApp(build: Build, encryptionKey: string): Promise<void> {
   if (buildIsFresh(build.distDir)) return;
-  await new Promise<void>((resolve, reject) => {
+  // next build adds its dist folder's types to tsconfig.json (and reformats it):
+  // put the committed file back afterwards, so a test run leaves git status clean.
+  const tsconfig = path.join(root, "tsconfig.json");
+  const committed = readFileSync(tsconfig, "utf8");
+  try {
+    await nextBuild(build, encryptionKey);
+  } finally {
+    writeFileSync(tsconfig, committed);
+  }
+}
+
+function nextBuild(build: Build, encryptionKey: string): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
     const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
       cwd: root,
       env: { ...process.env, NEXT_DIST_DIR: build.distDir, NEXT_DEPLOYMENT_ID: build.deploymentId, NEXT_SERVER_ACTIONS_ENCRYPTION_KEY: encryptionKey, NEXT_TELEMETRY_DISABLED: "1" },

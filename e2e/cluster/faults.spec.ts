@@ -5,7 +5,7 @@
 // deployed to one instance. Nothing the server acknowledged is lost, the
 // runner recovers by itself (nobody reloads the page), and the attempt is
 // graded once, its learning recorded once. `npm run test:cluster`.
-import { randomBytes, randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { mkdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -21,7 +21,8 @@ const basePort = Number(process.env.STRATUS_CLUSTER_PORT ?? 3180);
 const pgPort = Number(process.env.STRATUS_CLUSTER_PG_PORT ?? 5440);
 const work = path.join(os.tmpdir(), `stratus-cluster-${basePort}`);
 // Every instance and both builds share one server-action key (as every task of a service would).
-const encryptionKey = randomBytes(32).toString("base64");
+// Fixed, so a reused build was made with the key the instances run with.
+const encryptionKey = createHash("sha256").update("stratus cluster test").digest("base64");
 const buildA: Build = { distDir: ".next-cluster-a", deploymentId: "cluster-a" };
 const buildB: Build = { distDir: ".next-cluster-b", deploymentId: "cluster-b" };
 
@@ -71,10 +72,18 @@ test.afterAll(async () => {
 /** Every answer save the server acknowledged, as the browser saw it. */
 type Ack = { position: number; seq: string; chosenKeys: string[]; upstream: string };
 
-function watchAcks(page: Page): Ack[] {
+function watchSaves(page: Page): { acks: Ack[]; failed: number[] } {
   const acks: Ack[] = [];
+  const failed: number[] = [];
+  page.on("requestfailed", (request) => {
+    if (/\/api\/attempts\/[^/]+\/answers$/.test(request.url())) failed.push(0);
+  });
   page.on("response", async (response: Response) => {
-    if (!/\/api\/attempts\/[^/]+\/answers$/.test(response.url()) || response.status() !== 200) return;
+    if (!/\/api\/attempts\/[^/]+\/answers$/.test(response.url())) return;
+    if (response.status() !== 200) {
+      failed.push(response.status());
+      return;
+    }
     const sent = (response.request().postDataJSON() as { saves: Array<{ position: number; chosenKeys: string[]; seq: string }> }).saves;
     const body = (await response.json().catch(() => null)) as { results?: Array<{ position: number; status: string; seq: string }> } | null;
     for (const result of body?.results ?? []) {
@@ -84,7 +93,7 @@ function watchAcks(page: Page): Ack[] {
       }
     }
   });
-  return acks;
+  return { acks, failed };
 }
 
 async function answerQuestions(page: Page, from: number, to: number, during?: { at: number; fault: () => Promise<void> }) {
@@ -105,10 +114,10 @@ test("a mock survives a killed instance, a PostgreSQL restart and a deploy, with
   const user = { id: `cluster-${suffix}`, email: `cluster-${suffix}@example.com`, password: `pass-${suffix}-word` };
   await db.user.create({ data: { id: user.id, email: user.email, name: "Cluster Student", passwordHash: await hashPassword(user.password) } });
 
-  await page.goto(nginx.url);
+  // baseURL is nginx (playwright.cluster.config.ts).
   await signInViaApi(page.request, user.email, user.password);
-  const acks = watchAcks(page);
-  await page.goto(`${nginx.url}/exams`);
+  const { acks, failed } = watchSaves(page);
+  await page.goto("/exams");
   await page.getByRole("button", { name: "Start a mock exam" }).click();
   await expect(page).toHaveURL(/\/attempts\/[\w-]+$/);
   const attemptId = page.url().split("/attempts/")[1]!;
@@ -144,11 +153,15 @@ test("a mock survives a killed instance, a PostgreSQL restart and a deploy, with
 
   // Submit through the page; the results come from whichever instance nginx picks.
   await page.getByRole("button", { name: "Review and submit" }).click();
-  await expect(page.getByText(/45 of 65 answered/)).toBeVisible();
+  await expect(page.getByText(/^45 of 65 answered · /)).toBeVisible();
   await page.getByRole("button", { name: "Submit exam" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Submit" }).click();
   await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/results$`), { timeout: 30_000 });
   await expect(page.getByRole("heading", { name: "Mock exam results" })).toBeVisible();
+
+  // The faults were felt: saves failed while PostgreSQL was away, and the runner sent them again.
+  expect(failed.length, "saves that failed and were retried").toBeGreaterThan(0);
+  console.log(`[cluster] ${acks.length} saves acknowledged, ${failed.length} failed and retried (${[...new Set(failed)].join(", ")})`);
 
   // Requests alternated: both instances acknowledged saves.
   const upstreams = new Set(acks.map((a) => a.upstream.split(",").pop()!.trim()));
