@@ -3,7 +3,7 @@
 // cleanup. `npm start` runs one beside each app instance; in production it can
 // also run as its own service (docs/deploy.md). Stops cleanly on SIGTERM.
 import { createPrismaClient } from "../lib/database/client";
-import { examSettings } from "../lib/exams/settings";
+import { DEFAULT_GRACE_SECONDS } from "../lib/exams/exam-format";
 import { migrateJobQueue } from "../lib/jobs/schema";
 import { startJobWorker } from "../lib/jobs/worker";
 
@@ -15,7 +15,9 @@ if (!url) {
 const concurrency = Number(process.env.STRATUS_JOB_CONCURRENCY ?? 2);
 await migrateJobQueue(url);
 const db = createPrismaClient({ url, max: concurrency });
-const runner = await startJobWorker({ connectionString: url, db, settings: examSettings(), concurrency });
+// The sweep needs only the grace (it grades from the stored deadline), so the worker needs no AUTH_SECRET.
+const settings = { mockMinutes: 0, graceSeconds: Number(process.env.STRATUS_SAVE_GRACE_SECONDS ?? DEFAULT_GRACE_SECONDS) };
+const runner = await startJobWorker({ connectionString: url, db, settings, concurrency });
 console.log(`[stratus] job worker running (${concurrency} at once)`);
 
 let stopping = false;
