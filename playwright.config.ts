@@ -4,6 +4,8 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 
 export default defineConfig({
   testDir: "e2e",
+  // The cluster fault test has its own config (playwright.cluster.config.ts).
+  testIgnore: ["cluster/**"],
   // One server on a 2-core machine: tests run one at a time.
   workers: 1,
   fullyParallel: false,

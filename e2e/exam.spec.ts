@@ -2,7 +2,8 @@
 // (STRATUS_MOCK_MINUTES in e2e/support/server.ts) so the clock can run out here.
 import type { Page } from "@playwright/test";
 import { answerCurrent } from "./support/answers";
-import { expect, test } from "./support/fixtures";
+import { expect, learningRecorded, test } from "./support/fixtures";
+import { saveState } from "./support/runner";
 
 async function startMock(page: Page) {
   await page.goto("/exams");
@@ -12,7 +13,6 @@ async function startMock(page: Page) {
   return page.url().split("/attempts/")[1]!;
 }
 
-const saveState = (page: Page) => page.locator("[data-save-state]");
 
 test.describe("mock exam", () => {
   test("answers survive a reload and a dropped connection, and every one is graded", async ({ page, makeUser, signIn, db }) => {
@@ -135,7 +135,7 @@ test.describe("mock exam", () => {
 });
 
 test.describe("practice", () => {
-  test("a topic quiz explains each answer, and the topic then shows among the weak topics", async ({ page, makeUser, signIn }) => {
+  test("a topic quiz explains each answer, and the topic then shows among the weak topics", async ({ page, makeUser, signIn, db }) => {
     const user = await makeUser();
     await signIn(user);
     await page.goto("/practice");
@@ -163,6 +163,7 @@ test.describe("practice", () => {
     await page.getByRole("dialog").getByRole("button", { name: "Finish" }).click();
     await expect(page.getByRole("heading", { name: "Practice results" })).toBeVisible();
 
+    await learningRecorded(db, user.id);
     await page.goto("/practice");
     const weak = page.getByRole("heading", { name: "Your weakest topics" }).locator("..");
     await expect(weak.getByRole("listitem").first()).toContainText(/% mastery from \d+ answers/);

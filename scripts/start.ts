@@ -3,7 +3,10 @@
 // 2. applies migrations (prisma migrate deploy) and seeds (demo users + content);
 // 3. builds the app if the build is missing or older than the sources;
 // 4. serves it with scripts/server.ts (Next.js behind our edge, one process per
-//    core) on PORT (3000) and prints the URL and, on a demo database, the demo logins.
+//    core) on PORT (3000) and prints the URL and, on a demo database, the demo logins;
+// 5. runs the job worker (scripts/worker.ts: learning after each grade, the
+//    overdue sweep every minute) beside it, restarted if it dies; set
+//    STRATUS_JOB_WORKER=0 where the worker runs as its own service.
 // `npm run dev` runs the same steps but serves in development mode (no build).
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
@@ -11,6 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, unlinkSync,
 import path from "node:path";
 import { createPrismaClient } from "../lib/database/client";
 import { type EmbeddedPostgres, startEmbeddedPostgres } from "../lib/database/embedded";
+import { migrateJobQueue } from "../lib/jobs/schema";
 import { DEMO_USERS } from "../lib/seed/demo-users";
 import { assertSeedable, seed } from "../lib/seed/seed";
 
@@ -120,8 +124,13 @@ async function main() {
   }
 
   let server: ReturnType<typeof spawn> | undefined;
+  let worker: ReturnType<typeof spawn> | undefined;
+  let stopping = false;
   const shutdown = async (code: number) => {
+    stopping = true;
     server?.kill("SIGTERM");
+    worker?.kill("SIGTERM");
+    if (worker && worker.exitCode === null) await new Promise((r) => setTimeout(r, 500));
     await embedded?.stop().catch(() => {});
     releaseLock();
     process.exit(code);
@@ -136,6 +145,7 @@ async function main() {
       ["-r", path.join(root, "prisma/unref-engine-timers.cjs"), path.join(root, "node_modules/prisma/build/index.js"), "migrate", "deploy"],
       env,
     );
+    await migrateJobQueue(env.DATABASE_URL!);
 
     log(demo ? "Seeding content, demo accounts and the demo class …" : "Syncing content (no demo accounts: set STRATUS_DEMO_DATA=1 for a demo database) …");
     assertSeedable(env.DATABASE_URL!, process.env.STRATUS_ALLOW_REMOTE_SEED === "1");
@@ -164,6 +174,18 @@ async function main() {
       stdio: "inherit",
     });
     server.on("exit", (code) => void shutdown(code ?? 0));
+
+    // One job worker per instance, with few jobs at once: it shares the database with the web requests.
+    const startWorker = () => {
+      if (stopping || env.STRATUS_JOB_WORKER === "0") return;
+      worker = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(root, "scripts/worker.ts")], { env, stdio: "inherit" });
+      worker.on("exit", (code, signal) => {
+        if (stopping) return;
+        log(`job worker exited (${signal ?? code}); starting another in 2 s`);
+        setTimeout(startWorker, 2_000);
+      });
+    };
+    startWorker();
 
     const url = `http://localhost:${port}`;
     if (await waitForHealth(`${url}/api/health`, 60_000)) {

@@ -1,5 +1,7 @@
 // npm run sweep — grades every attempt past its deadline (plus grace) once.
-// Schedule it (cron, EventBridge Scheduler…) or call POST /api/cron/grade-expired.
+// The job worker runs the same sweep every minute (lib/jobs/tasks.ts); this
+// command is for a one-off run (or an outside scheduler, as is the route
+// POST /api/cron/grade-expired). The learning of what it grades is queued for the worker.
 import { createPrismaClient } from "../lib/database/client";
 import { gradeOverdueAttempts } from "../lib/exams/sweep";
 

@@ -1,7 +1,9 @@
 // npm test — the whole gate, in order: lint, typecheck, content check, unit
 // tests, integration tests (real database), production build, end-to-end tests
-// (Chromium). Every step runs even when an earlier one fails (except e2e, which
-// needs the build), and the last line totals every check and test case:
+// (Chromium), then the cluster fault test (two instances behind nginx,
+// e2e/cluster/; needs nginx and PostgreSQL's binaries). Every step runs even
+// when an earlier one fails (except e2e, which needs the build), and the last
+// line totals every check and test case:
 // "N passed, N failed". Each gate (lint, typecheck, content, build) counts as
 // one check; unit, integration and e2e count their test cases.
 import { spawn } from "node:child_process";
@@ -50,20 +52,20 @@ async function vitest(name: string, project: string) {
   outcomes.push({ name: `${name} tests`, passed: json.numPassedTests, failed, seconds });
 }
 
-async function playwright() {
+async function playwright(name = "end-to-end tests", reportFile = "e2e-results.json", args: string[] = []) {
   const started = Date.now();
-  console.log("\n━━ end-to-end tests (Chromium) ━━");
-  const report = path.join(results, "e2e-results.json");
+  console.log(`\n━━ ${name} (Chromium) ━━`);
+  const report = path.join(results, reportFile);
   rmSync(report, { force: true });
-  const code = await run(bin("playwright"), ["test"]);
+  const code = await run(bin("playwright"), ["test", ...args]);
   const seconds = (Date.now() - started) / 1000;
   if (!existsSync(report)) {
-    outcomes.push({ name: "end-to-end tests", passed: 0, failed: 1, seconds, note: `playwright exited ${code} without a report` });
+    outcomes.push({ name, passed: 0, failed: 1, seconds, note: `playwright exited ${code} without a report` });
     return;
   }
   const stats = (JSON.parse(readFileSync(report, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } }).stats;
   const failed = stats.unexpected + stats.flaky + (code !== 0 && stats.unexpected === 0 ? 1 : 0);
-  outcomes.push({ name: "end-to-end tests", passed: stats.expected, failed, seconds });
+  outcomes.push({ name, passed: stats.expected, failed, seconds });
 }
 
 const started = Date.now();
@@ -76,6 +78,9 @@ await vitest("integration", "integration");
 const built = await gate("build", bin("next"), ["build"]);
 if (built) await playwright();
 else outcomes.push({ name: "end-to-end tests", passed: 0, failed: 1, seconds: 0, note: "skipped: the build failed" });
+// It makes two builds of its own (a deployment id each): pointless when the build above failed.
+if (built) await playwright("cluster fault test", "cluster-results.json", ["-c", "playwright.cluster.config.ts"]);
+else outcomes.push({ name: "cluster fault test", passed: 0, failed: 1, seconds: 0, note: "skipped: the build failed" });
 
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);

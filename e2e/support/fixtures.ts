@@ -21,6 +21,16 @@ export async function signInViaApi(request: APIRequestContext, email: string, pa
   expect(response.headers()["location"] ?? "").not.toContain("error");
 }
 
+/**
+ * Waits until the job worker beside the server has recorded what the user's
+ * graded attempts teach (mastery, review cards, activity follow a grade by a moment).
+ */
+export async function learningRecorded(db: PrismaClient, userId: string): Promise<void> {
+  await expect
+    .poll(() => db.attempt.count({ where: { userId, gradedAt: { not: null }, learningRecordedAt: null } }), { timeout: 20_000, message: "learning job recorded" })
+    .toBe(0);
+}
+
 type Fixtures = {
   /** Content-Security-Policy violations the browser reported on any page of the test; must stay empty. */
   cspViolations: string[];

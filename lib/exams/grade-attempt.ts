@@ -1,11 +1,14 @@
 // Grading an attempt, once: a double click, a second tab, a retry or the sweep
 // all get the same outcome. The attempt row is locked FOR UPDATE while the
 // answers are read and the grade written, so no save lands in between.
+// Grading commits the score and each item's correctness; what the attempt
+// teaches (mastery, review cards, activity) follows in a background job queued
+// in the same transaction (lib/learning/attempt-learning.ts), so a submit storm
+// at a shared deadline waits only for the scores.
 import "server-only";
 import type { Db, Prisma } from "@/lib/db";
-import { recordEvidence } from "@/lib/learning/evidence";
-import { difficultyLogit } from "@/lib/learning/mastery";
-import { guessChanceOf, isResponseCorrect } from "./answer-rules";
+import { queueAttemptLearning } from "@/lib/learning/attempt-learning";
+import { isResponseCorrect } from "./answer-rules";
 import { loadAttemptItems, ownedAttempt, presentRow } from "./attempt-items";
 import { isOverdue } from "./deadline";
 import { attemptNotFound } from "./errors";
@@ -29,8 +32,8 @@ export async function gradeWithin(tx: Tx, options: { attemptId: string; now: Dat
   }
   const rows = await loadAttemptItems(tx, attemptId);
   const judged = rows.map((row) => {
-    const { key, shape } = presentRow(row);
-    return { row, shape, correct: isResponseCorrect(key, row.chosenKeys) };
+    const { key } = presentRow(row);
+    return { row, correct: isResponseCorrect(key, row.chosenKeys) };
   });
   const grade = gradeAttempt(
     judged.map(({ row, correct }) => ({
@@ -56,23 +59,7 @@ export async function gradeWithin(tx: Tx, options: { attemptId: string; now: Dat
         "domainResults" = ${JSON.stringify(grade.domains)}::jsonb, "taskStatementResults" = ${JSON.stringify(grade.taskStatements)}::jsonb,
         "pausedAt" = NULL
     WHERE id = ${attemptId}`;
-  // Unanswered questions count as wrong in the score but are not evidence of mastery.
-  await recordEvidence(tx, {
-    userId: attempt.userId,
-    now,
-    answers: judged
-      .filter(({ row }) => row.chosenKeys.length > 0)
-      .map(({ row, shape, correct }) => ({
-        questionId: row.questionId,
-        topic: row.snapshot.topic,
-        taskStatement: row.snapshot.taskStatement,
-        difficulty: difficultyLogit(row.snapshot.difficulty),
-        guess: guessChanceOf(shape),
-        correct,
-        unsure: row.unsure,
-        timeSpentMs: row.timeSpentMs,
-      })),
-  });
+  await queueAttemptLearning(tx, attemptId);
   return { attemptId, alreadyGraded: false, status };
 }
 

@@ -41,6 +41,11 @@ export type Dashboard = {
   activity: Array<{ day: string; answered: number; correct: number }>;
   pacing: Pacing;
   openMock: { attemptId: string; deadline: string } | null;
+  /**
+   * A graded attempt whose learning job has not run yet: mastery, reviews and
+   * activity do not include it for a moment (the page says so).
+   */
+  learningPending: boolean;
 };
 
 // PostgreSQL's json renders timestamp(3) without a zone; Prisma stores UTC.
@@ -107,6 +112,7 @@ type StudentRows = {
   completed: string[];
   activity: Array<{ day: string; answered: number; correct: number; timeSpentMs: number }>;
   openMock: { id: string; deadline: string } | null;
+  learningPending: boolean;
 };
 
 /** All of one student's rows in one round trip, each read through an index on the student. */
@@ -129,7 +135,9 @@ async function studentRows(db: PrismaClient, userId: string, now: Date, timeZone
          FROM "DailyActivity" WHERE "userId" = ${userId} AND day >= ${since}::date) AS activity,
       (SELECT json_build_object('id', id, 'deadline', deadline) FROM "Attempt"
          WHERE "userId" = ${userId} AND mode = 'MOCK' AND status = 'IN_PROGRESS' AND deadline > ${now}
-         ORDER BY "startedAt" DESC LIMIT 1) AS "openMock"`;
+         ORDER BY "startedAt" DESC LIMIT 1) AS "openMock",
+      EXISTS (SELECT 1 FROM "Attempt" WHERE "userId" = ${userId} AND status IN ('SUBMITTED', 'EXPIRED')
+                AND "learningRecordedAt" IS NULL) AS "learningPending"`;
   return rows[0]!;
 }
 
@@ -190,5 +198,6 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
     activity,
     pacing,
     openMock: openMock ? { attemptId: openMock.id, deadline: utc(openMock.deadline).toISOString() } : null,
+    learningPending: student.learningPending,
   };
 }

@@ -9,6 +9,7 @@ import { loadRunnerView, type RunnerView } from "@/lib/exams/runner-view";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";
 import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { runJobs } from "../support/jobs";
 import { AppError } from "@/lib/app-error";
 import { type AnswerSave, answerSaveSchema } from "@/lib/exams/inputs";
 import { seed } from "@/lib/seed/seed";
@@ -226,6 +227,7 @@ describe("submitting and grading", () => {
     const before = await evidence();
     const outcomes = await Promise.all([1, 2, 3].map(() => submitAttempt(t.db, { userId: alice, attemptId, now: at(30), settings })));
     expect(outcomes.filter((o) => !o.alreadyGraded)).toHaveLength(1);
+    await runJobs(t); // the learning job the one grade queued
     expect((await evidence()) - before).toBe(5); // five answers counted once, not three times
     const r1 = await loadResults(t.db, { userId: alice, attemptId, now: at(31), settings });
     const r2 = await loadResults(t.db, { userId: alice, attemptId, now: at(99), settings });

@@ -12,6 +12,7 @@ import { loadStudySettings } from "@/lib/learning/study-settings";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
 import { responsesFor } from "@/lib/seed/scripted-responses";
+import { runJobs } from "../support/jobs";
 import { createTestSession } from "../support/sessions";
 
 let t: TestDatabase;
@@ -41,6 +42,7 @@ async function missEverything(userId: string, count: number, at: Date) {
   const saves = await responsesFor(t.db, attemptId, () => "wrong", { timeSpentMs: 40_000 });
   await saveAnswers(t.db, { userId, sessionId: await createTestSession(t.db, userId), attemptId, saves, now: at, settings });
   await submitAttempt(t.db, { userId, attemptId, now: at, settings });
+  await runJobs(t);
 }
 
 const dues = async (userId: string) =>

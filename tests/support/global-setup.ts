@@ -1,7 +1,8 @@
 // Prepares one migrated database image per test run, which every integration
 // test file then copies into a database of its own:
 // - TEST_DATABASE_URL set (CI: PostgreSQL on 127.0.0.1:5432): a template
-//   database migrated with `prisma migrate deploy`, cloned per file;
+//   database migrated with `prisma migrate deploy` and the job queue's own
+//   migrations, cloned per file;
 // - otherwise: an in-memory PGlite migrated the same way and dumped to a file
 //   that each test file loads into its own PGlite instance.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -9,6 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { startEmbeddedPostgres } from "@/lib/database/embedded";
+import { migrateJobQueue } from "@/lib/jobs/schema";
 import { migrateDeploy } from "./migrations";
 
 /**
@@ -37,6 +39,7 @@ export default async function setup() {
     await admin.query(`CREATE DATABASE "${TEMPLATE_DATABASE}"`);
     await admin.end();
     await migrateDeploy(withDatabase(serverUrl, TEMPLATE_DATABASE));
+    await migrateJobQueue(withDatabase(serverUrl, TEMPLATE_DATABASE));
     process.env.STRATUS_TEST_TEMPLATE = TEMPLATE_DATABASE;
     process.env.STRATUS_TEST_DB_PREFIX = TEST_DATABASE_PREFIX;
     return async () => {
@@ -50,6 +53,7 @@ export default async function setup() {
   const embedded = await startEmbeddedPostgres({ dataDir: "memory://", maxConnections: 4 });
   try {
     await migrateDeploy(embedded.url);
+    await migrateJobQueue(embedded.url);
     const dump = await embedded.dumpDataDir();
     const dir = path.join(os.tmpdir(), `stratus-tests-${process.pid}`);
     mkdirSync(dir, { recursive: true });

@@ -43,6 +43,11 @@ export default async function DashboardPage({ searchParams }: PageProps<"/dashbo
           ) : undefined
         }
       />
+      {d.learningPending && (
+        <Alert tone="info" className="mb-6">
+          <p role="status">Updating your mastery and reviews from your latest attempt… Refresh in a moment to see it counted.</p>
+        </Alert>
+      )}
       {isNew && (
         <Alert tone="info" className="mb-6">
           <p className="font-semibold">Three steps to start</p>

@@ -1,5 +1,6 @@
 // POST /api/cron/grade-expired — the sweep that grades attempts whose time ran
-// out while nobody was looking. Call it every minute from a scheduler with
+// out while nobody was looking. The job worker already runs it every minute
+// (lib/jobs/tasks.ts); this route stays for an outside scheduler, called with
 // `Authorization: Bearer $CRON_SECRET` (or run `npm run sweep`).
 import { timingSafeEqual } from "node:crypto";
 import { AppError } from "@/lib/app-error";

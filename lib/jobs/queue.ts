@@ -1,0 +1,33 @@
+// The job queue: graphile-worker on the app's own PostgreSQL (the embedded
+// PGlite too), so a job is written in the same transaction as the change that
+// needs it and is never lost between a commit and a send. Its tables live in
+// the graphile_worker schema, created by migrateJobQueue (./schema.ts).
+import "server-only";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const JOB = {
+  /** Mastery, review cards and daily activity from one graded attempt. Payload { attemptId }. */
+  recordAttemptLearning: "record-attempt-learning",
+  /** The overdue sweep: grades attempts past their deadline; every minute. */
+  gradeOverdueAttempts: "grade-overdue-attempts",
+  /** Drops expired rate-limit counters; every quarter hour. */
+  deleteExpiredRateLimits: "delete-expired-rate-limits",
+} as const;
+
+export type JobName = (typeof JOB)[keyof typeof JOB];
+
+/**
+ * Adds a job inside the caller's transaction: it exists if and only if the
+ * transaction commits. A job key makes a second add of the same work replace
+ * the waiting one instead of queueing a twin.
+ */
+export async function enqueueJob(
+  tx: Prisma.TransactionClient,
+  job: JobName,
+  payload: Record<string, unknown>,
+  options: { jobKey: string; maxAttempts?: number },
+): Promise<void> {
+  await tx.$executeRaw`
+    SELECT 1 FROM graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
+      job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int)`;
+}

@@ -1,0 +1,77 @@
+// What a graded attempt teaches: mastery, review cards and daily activity,
+// recorded by the record-attempt-learning job after the grade has committed
+// (submitting waits only for the score). Idempotent: the attempt row is locked
+// and stamped learningRecordedAt in the same transaction, so a retry, a twin
+// job or the sweep's catch-up records nothing twice.
+import "server-only";
+import type { Db } from "@/lib/db";
+import { guessChanceOf } from "@/lib/exams/answer-rules";
+import { loadAttemptItems, presentRow } from "@/lib/exams/attempt-items";
+import { enqueueJob, JOB } from "@/lib/jobs/queue";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { recordEvidence } from "./evidence";
+import { difficultyLogit } from "./mastery";
+
+export type LearningOutcome = "recorded" | "already-recorded" | "not-graded";
+
+/** Queues the job inside the grading transaction: it exists exactly when the grade does. */
+export function queueAttemptLearning(tx: Prisma.TransactionClient, attemptId: string): Promise<void> {
+  return enqueueJob(tx, JOB.recordAttemptLearning, { attemptId }, { jobKey: `attempt-learning:${attemptId}` });
+}
+
+export async function recordAttemptLearning(db: Db, options: { attemptId: string }): Promise<LearningOutcome> {
+  const { attemptId } = options;
+  return db.$transaction(
+    async (tx) => {
+      const locked = await tx.$queryRaw<Array<{ userId: string; gradedAt: Date | null; learningRecordedAt: Date | null }>>`
+        SELECT "userId", "gradedAt", "learningRecordedAt" FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
+      const attempt = locked[0];
+      // A deleted attempt (its student deleted) or one not graded yet has nothing to teach.
+      if (!attempt || !attempt.gradedAt) return "not-graded";
+      if (attempt.learningRecordedAt) return "already-recorded";
+      const rows = await loadAttemptItems(tx, attemptId);
+      // Evidence is dated when the attempt was graded, not when the job ran, so a
+      // queue that lags does not move the student's days or review dates.
+      await recordEvidence(tx, {
+        userId: attempt.userId,
+        now: attempt.gradedAt,
+        // Unanswered questions count as wrong in the score but are not evidence of mastery.
+        answers: rows
+          .filter((row) => row.chosenKeys.length > 0)
+          .map((row) => ({
+            questionId: row.questionId,
+            topic: row.snapshot.topic,
+            taskStatement: row.snapshot.taskStatement,
+            difficulty: difficultyLogit(row.snapshot.difficulty),
+            guess: guessChanceOf(presentRow(row).shape),
+            correct: row.correct === true,
+            unsure: row.unsure,
+            timeSpentMs: row.timeSpentMs,
+          })),
+      });
+      await tx.$executeRaw`UPDATE "Attempt" SET "learningRecordedAt" = ${attempt.gradedAt} WHERE id = ${attemptId}`;
+      return "recorded";
+    },
+    { timeout: 30_000, maxWait: 30_000 },
+  );
+}
+
+/**
+ * Queues again the learning of attempts graded more than `olderThanMs` ago
+ * whose job has not run (one that used up its retries, or a queue restored
+ * from a backup). Run by the overdue sweep.
+ */
+export async function requeueMissedLearning(db: Db, options: { now: Date; olderThanMs?: number; limit?: number }): Promise<number> {
+  const before = new Date(options.now.getTime() - (options.olderThanMs ?? 10 * 60_000));
+  const missed = await db.attempt.findMany({
+    where: { learningRecordedAt: null, gradedAt: { lt: before } },
+    select: { id: true },
+    orderBy: { gradedAt: "asc" },
+    take: options.limit ?? 200,
+  });
+  if (missed.length === 0) return 0;
+  await db.$transaction(async (tx) => {
+    for (const { id } of missed) await queueAttemptLearning(tx, id);
+  });
+  return missed.length;
+}

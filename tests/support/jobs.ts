@@ -1,0 +1,16 @@
+// Runs the real job worker (graphile-worker, the app's tasks) on a test
+// database until no job is due: what the worker beside the app does after a
+// grade, done at once so a test can look at the result.
+import type { ExamSettings } from "@/lib/exams/settings";
+import { runDueJobs } from "@/lib/jobs/worker";
+import type { TestDatabase } from "./database";
+
+export async function runJobs(t: TestDatabase, settings: ExamSettings = { mockMinutes: 130, graceSeconds: 10 }): Promise<void> {
+  await runDueJobs({ connectionString: t.url, db: t.db, settings });
+}
+
+/** Jobs waiting in the queue, by task name. */
+export async function queuedJobs(t: TestDatabase): Promise<Array<{ task: string; key: string | null; attempts: number }>> {
+  return t.db.$queryRaw`
+    SELECT task_identifier AS task, key, attempts FROM graphile_worker.jobs ORDER BY id`;
+}
