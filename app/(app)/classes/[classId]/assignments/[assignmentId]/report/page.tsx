@@ -98,7 +98,7 @@ export default async function AssignmentReportPage({ params, searchParams }: Pag
                 <th className="py-1 text-right font-medium">Score</th>
                 <th className="py-1 text-right font-medium">Scaled</th>
                 <th className="py-1 text-right font-medium">Time used</th>
-                <th className="py-1 font-medium">Terms</th>
+                <th className="py-1 pl-4 font-medium">Terms</th>
               </tr>
             </thead>
             <tbody>
@@ -121,7 +121,7 @@ export default async function AssignmentReportPage({ params, searchParams }: Pag
                     </td>
                     <td className="py-1.5 text-right tabular-nums">{a?.scaledScore ?? "—"}</td>
                     <td className="py-1.5 text-right tabular-nums">{a ? minutesText(report.timeUsedMinutes.get(a.id) ?? 0) : "—"}</td>
-                    <td className="py-1.5 text-[var(--text-muted)]">{s.adjustments.join(", ") || "standard"}</td>
+                    <td className="py-1.5 pl-4 text-[var(--text-muted)]">{s.adjustments.join(", ") || "standard"}</td>
                   </tr>
                 );
               })}
