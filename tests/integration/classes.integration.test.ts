@@ -12,6 +12,7 @@ import { loadResults, loadResultsForViewer } from "@/lib/exams/attempt-results";
 import { submitAttempt } from "@/lib/exams/grade-attempt";
 import { lockedQuestionIds } from "@/lib/exams/key-lock";
 import { gradeOverdueAttempts } from "@/lib/exams/sweep";
+import { loadAssignmentReport } from "@/lib/insights/assignment-report";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
 
@@ -280,5 +281,27 @@ describe("the review policy", () => {
     expect(results.items).toEqual([]);
     expect(results.domains.length).toBe(4);
     expect((await lockedQuestionIds(t.db, { userId: student.id, now: at(9_999) })).size).toBe(65);
+  });
+});
+
+describe("the assignment report", () => {
+  test("counts each student's first graded attempt by default, every attempt on request, and only for the class's staff", async () => {
+    const { instructor, student, classId, joinCode } = await classWithStudent();
+    const classmate = await user("STUDENT", "Cleo");
+    await joinClass(t.db, classmate, joinCode, at(0));
+    const { assignmentId } = await createAssignment(t.db, instructor, classId, fields({ attemptsAllowed: 2 }));
+    for (const [who, minute] of [[student, 1], [classmate, 2], [student, 30]] as const) {
+      const { attemptId } = await startAssignment(t.db, who, { assignmentId, now: at(minute), settings });
+      await submitAttempt(t.db, { userId: who.id, attemptId, now: at(minute + 10), settings });
+    }
+    const first = await loadAssignmentReport(t.db, instructor, { assignmentId, now: at(100), which: "first" });
+    expect(first.counted).toBe(2);
+    expect(first.test.attempts).toBe(2);
+    expect(first.questions).toHaveLength(65);
+    expect(first.questions.every((q) => q.stats.facility === 0 && q.correctKeys.length > 0)).toBe(true);
+    expect(first.percents).toEqual([0, 0]);
+    expect((await loadAssignmentReport(t.db, instructor, { assignmentId, now: at(100), which: "all" })).counted).toBe(3);
+    await expectAppError(loadAssignmentReport(t.db, await user("INSTRUCTOR"), { assignmentId, now: at(100), which: "first" }), "NOT_FOUND");
+    await expectAppError(loadAssignmentReport(t.db, student, { assignmentId, now: at(100), which: "first" }), "NOT_FOUND");
   });
 });
