@@ -162,13 +162,23 @@ test("a foreign class or assignment is a 404; a student on a staff page is a 403
     expect(response.status(), `signed out: ${path}`).toBe(307);
     expect(response.headers()["location"], path).toContain("/sign-in?callbackUrl=");
   }
+  const gradebook = `/api/classes/${klass.id}/gradebook`;
+  expect((await page.request.get(gradebook)).status(), "signed out: gradebook").toBe(401);
   const other = await makeUser({ role: "INSTRUCTOR", name: "Other" });
   await signIn(other);
-  for (const path of paths) expect((await page.request.get(path)).status(), `another instructor: ${path}`).toBe(404);
+  for (const path of [...paths, gradebook]) expect((await page.request.get(path)).status(), `another instructor: ${path}`).toBe(404);
   await page.context().clearCookies();
   const student = await makeUser();
   await signIn(student);
   expect((await page.request.get(`/classes/${klass.id}`)).status()).toBe(404);
   expect((await page.request.get(`/assignments/${assignment.id}`)).status()).toBe(404);
   expect((await page.request.get(`/classes/${klass.id}/assignments/${assignment.id}`)).status()).toBe(403);
+  expect((await page.request.get(gradebook)).status()).toBe(403);
+  // The owner downloads it.
+  await page.context().clearCookies();
+  await signIn(owner);
+  const csv = await page.request.get(gradebook);
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  expect(await csv.text()).toContain("Secret (of 65)");
 });

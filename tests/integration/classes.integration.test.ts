@@ -13,6 +13,8 @@ import { submitAttempt } from "@/lib/exams/grade-attempt";
 import { lockedQuestionIds } from "@/lib/exams/key-lock";
 import { gradeOverdueAttempts } from "@/lib/exams/sweep";
 import { loadAssignmentReport } from "@/lib/insights/assignment-report";
+import { toCsv } from "@/lib/insights/csv";
+import { gradebookRows } from "@/lib/insights/gradebook";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
 
@@ -303,5 +305,21 @@ describe("the assignment report", () => {
     expect((await loadAssignmentReport(t.db, instructor, { assignmentId, now: at(100), which: "all" })).counted).toBe(3);
     await expectAppError(loadAssignmentReport(t.db, await user("INSTRUCTOR"), { assignmentId, now: at(100), which: "first" }), "NOT_FOUND");
     await expectAppError(loadAssignmentReport(t.db, student, { assignmentId, now: at(100), which: "first" }), "NOT_FOUND");
+  });
+});
+
+describe("the gradebook export", () => {
+  test("students × assignments with each best graded attempt, formulas neutralised, staff only", async () => {
+    const { instructor, student, classId } = await classWithStudent();
+    await t.db.user.update({ where: { id: student.id }, data: { name: "=HYPERLINK(\"http://evil.example\")" } });
+    const { assignmentId } = await createAssignment(t.db, instructor, classId, fields({ title: "Mock 1", attemptsAllowed: 2 }));
+    const first = await startAssignment(t.db, student, { assignmentId, now: at(1), settings });
+    await submitAttempt(t.db, { userId: student.id, attemptId: first.attemptId, now: at(5), settings });
+    const { rows } = await gradebookRows(t.db, instructor, classId);
+    expect(rows[0]).toEqual(["Student", "Email", "In class", "Mock 1 (of 65)", "Mock 1 scaled"]);
+    expect(rows[1]!.slice(2)).toEqual(["yes", 0, 100]);
+    expect(toCsv(rows).split("\r\n")[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example""\)",/);
+    await expectAppError(gradebookRows(t.db, student, classId), "NOT_FOUND");
+    await expectAppError(gradebookRows(t.db, await user("INSTRUCTOR"), classId), "NOT_FOUND");
   });
 });

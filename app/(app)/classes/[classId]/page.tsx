@@ -84,9 +84,16 @@ export default async function ClassPage({ params }: PageProps<"/classes/[classId
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="min-w-0 space-y-6 lg:col-span-2">
           <Card aria-labelledby="assignments-heading">
-            <h2 id="assignments-heading" className="text-lg font-semibold">
-              Assignments
-            </h2>
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="assignments-heading" className="text-lg font-semibold">
+                Assignments
+              </h2>
+              {found.assignments.length > 0 && (
+                <a href={`/api/classes/${classId}/gradebook`} download className="text-sm font-medium text-brand-700 underline dark:text-brand-300">
+                  Download the gradebook (CSV)
+                </a>
+              )}
+            </div>
             {found.assignments.length === 0 ? (
               <p className="mt-2 text-sm text-[var(--text-muted)]">
                 {archived ? "No assignments." : "Nothing assigned yet. Assign a full mock or a scoped set with a due time; students see it on their dashboard."}
