@@ -158,7 +158,7 @@ export async function measureQuietly<T extends { cpu: CpuReport }>(
     const foreign = foreignCpu(result.cpu);
     if (!best || foreign < foreignCpu(best.cpu)) best = result;
     if (foreign <= DISTURBANCE_LIMIT) return { ...result, retries: attempt };
-    ctx.log(`${label}: other processes used ${foreign}% of a core during the measurement; measuring again`);
+    if (attempt < tries - 1) ctx.log(`${label}: other processes used ${foreign}% of a core during the measurement; measuring again`);
   }
   return { ...best!, retries: tries - 1 };
 }

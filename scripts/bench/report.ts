@@ -366,8 +366,9 @@ ${table(
   (
     [
       ["attempts graded (SUBMITTED / EXPIRED / still open)", (r) => `${r.verify.submitted} / ${r.verify.expired} / ${r.verify.stillOpen}`],
-      ["**last saves sent before the deadline and refused**", (r) => `**${r.verify.onTimeSavesRefused}**`],
-      ["**submits sent by deadline + 0.5 s but graded EXPIRED**", (r) => `**${r.verify.onTimeSubmitsExpired}**`],
+      ["**last saves that left the client before the deadline and were refused**", (r) => `**${r.verify.onTimeSavesRefused}**`],
+      [`**attempts graded EXPIRED although their submit left the client by deadline + ${graceSeconds} s**`, (r) => `**${r.verify.onTimeSubmitsExpired}**`],
+      [`submits that left the client after deadline + ${graceSeconds} s (the runner first waited that long for its last save's answer)`, (r) => r.verify.submitsSentLate ?? 0],
       ["students whose mastery evidence exceeds one grading (graded twice)", (r) => r.verify.masteryOver],
       ["attempts two submit responses both claim to have graded", (r) => r.verify.apiGradedTwice],
       ["items whose stored `correct` disagrees with their stored answer", (r) => r.verify.itemCorrectMismatch],
@@ -387,7 +388,7 @@ Targets: 0 on-time saves refused and 0 on-time submits EXPIRED: ${yes(s.met.onTi
 function submitStormIntro(graceSeconds: number): string {
   return `## Submit storms
 
-1,000 mock attempts share a deadline set in the database 7 s ahead; answers 1–60 are already saved. Each student saves a last answer and then submits (as the runner does: it flushes its queue before submitting) at a uniformly random moment in a window around the deadline — from 4.5 s before to 0.5 s after it, or from 2.25 s before to 0.25 s after in the storm twice as dense. 5% submit a second time 0–300 ms later without waiting (double click / second tab); 5% send a save ${graceSeconds}.5–${graceSeconds + 2}.5 s after the deadline, past the ${graceSeconds} s grace; 5% save from a second tab 0–100 ms after their submit left. Every last save and every submit is on time, so none may be refused or graded EXPIRED: the routes judge the deadline by when a request **arrived** (stamped by \`scripts/server.ts\` before Next.js sees it, or a trusted load balancer's request-start header), however long it then queued, and neither the sweep nor a late save closes an attempt until the queue allowance after deadline + grace has passed (\`lib/exams/deadline.ts\`). A save arriving during grading waits for the grade and is refused (\`tests/integration/attempts.integration.test.ts\` forces that interleaving).`;
+1,000 mock attempts share a deadline set in the database 7 s ahead; answers 1–60 are already saved. Each student saves a last answer and then submits (as the runner does: it flushes its queue before submitting) at a uniformly random moment in a window around the deadline — from 4.5 s before to 0.5 s after it, or from 2.25 s before to 0.25 s after in the storm twice as dense. 5% submit a second time 0–300 ms later without waiting (double click / second tab); 5% send a save ${graceSeconds}.5–${graceSeconds + 2}.5 s after the deadline, past the ${graceSeconds} s grace; 5% save from a second tab 0–100 ms after their submit left. On time means what left the client in time, as the load generator records it: a last save sent before the deadline must be acknowledged, and an attempt whose submit was sent by deadline + grace must not be graded EXPIRED (a submit the runner held back until its last save was answered, and so sent later, is counted on its own line). None may be refused or graded EXPIRED: the routes judge the deadline by when a request **arrived** (stamped by \`scripts/server.ts\` before Next.js sees it, or a trusted load balancer's request-start header), however long it then queued, and neither the sweep nor a late save closes an attempt until the queue allowance after deadline + grace has passed (\`lib/exams/deadline.ts\`). A save arriving during grading waits for the grade and is refused (\`tests/integration/attempts.integration.test.ts\` forces that interleaving).`;
 }
 
 function summarySection(r: Report): string {

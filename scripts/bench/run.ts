@@ -95,7 +95,8 @@ async function warmUp(ctx: BenchContext): Promise<void> {
     await inBatches(Array.from({ length: 40 }, (_, i) => warm[i % warm.length]!), 8, async (w) => {
       const r = await appRequest(ctx, { method: "POST", path: `/api/attempts/${w.attemptId}/answers`, headers: jsonHeaders(w.cookie), body: saveBody(w, random, ctx.seq.next()).body });
       if (r.status !== 200) throw new Error(`warm-up save answered ${r.status}: ${r.body.slice(0, 300)}`);
-      await appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?attemptId=${w.attemptId}&userId=${w.userId}&sid=${benchSessionId(w.userId)}`, headers: { ...jsonHeaders(), "x-stratus-bench": ctx.authSecret }, body: saveBody(w, random, ctx.seq.next()).body });
+      const raw = await appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?attemptId=${w.attemptId}&userId=${w.userId}&sid=${benchSessionId(w.userId)}`, headers: { ...jsonHeaders(), "x-bench-secret": ctx.authSecret }, body: saveBody(w, random, ctx.seq.next()).body });
+      if (raw.status !== 200) throw new Error(`warm-up bare save answered ${raw.status}: ${raw.body.slice(0, 300)}`);
     });
     await inBatches(warm, 4, async (w) => {
       const r = await appRequest(ctx, { method: "POST", path: `/api/attempts/${w.attemptId}/submit`, headers: jsonHeaders(w.cookie), body: "{}" });
@@ -171,7 +172,7 @@ async function examScenarios() {
     authSecret,
     graceSeconds,
     sql,
-    agent: keepAliveAgent(options.students),
+    agent: keepAliveAgent(options.students * 4),
     app: { pid: 0, port, stop: async () => {} },
     students,
     cookies: await Promise.all(students.map((s) => sessionCookie(s, authSecret))),
@@ -186,7 +187,7 @@ async function examScenarios() {
     for (const [index, processes] of options.processes.entries()) {
       // Each process count gets a fresh server (same build, same database), warmed up the same way.
       ctx.agent.destroy();
-      ctx.agent = keepAliveAgent(options.students);
+      ctx.agent = keepAliveAgent(options.students * 4);
       ctx.app = await startApp({ root, port, processes, profileDir: processes === 1 ? profileDir : undefined, env: appEnv });
       log(`app: scripts/server.ts with ${processes} process${processes === 1 ? "" : "es"} on port ${port} (pid ${ctx.app.pid})`);
       const phase: Record<string, unknown> = { processes };
@@ -230,7 +231,7 @@ async function examScenarios() {
         graceSeconds,
         buildSeconds: buildMs === null ? null : Math.round(buildMs / 1000),
         setupMs: setup,
-        httpClient: `node:http keep-alive agent, up to ${options.students} sockets, in the runner's process`,
+        httpClient: `node:http keep-alive agent, up to ${options.students * 4} sockets (4 per student, as a browser may open several), in the runner's process`,
       },
       results,
     };

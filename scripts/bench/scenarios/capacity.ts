@@ -123,7 +123,7 @@ async function httpStep(
           });
         }
         const query = `attemptId=${attempt.attemptId}&userId=${attempt.userId}&sid=${benchSessionId(attempt.userId)}`;
-        if (target === "next-raw") return appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?${query}`, headers: { ...jsonHeaders(), "x-stratus-bench": ctx.authSecret }, body });
+        if (target === "next-raw") return appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?${query}`, headers: { ...jsonHeaders(), "x-bench-secret": ctx.authSecret }, body });
         return httpRequest(ctx.agent, options.barePort!, { method: "POST", path: `/save?${query}`, headers: jsonHeaders(), body });
       },
     }),

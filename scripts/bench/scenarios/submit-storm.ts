@@ -16,8 +16,9 @@ import { type HttpResponse, type LatencySummary, openLoop, seeded, summarise, ta
 
 const PREFILLED = 60; // answers 0..59 are in the database before the storm; 60..64 are saved during it
 
-type SaveRecord = { kind: "final" | "late" | "race"; student: number; attemptId: string; position: number; chosenKeys: string[]; seq: string; response?: HttpResponse };
-type SubmitRecord = { student: number; attemptId: string; duplicate: boolean; response?: HttpResponse };
+/** `sentAt`: wall-clock ms when the request left the load generator. */
+type SaveRecord = { kind: "final" | "late" | "race"; student: number; attemptId: string; position: number; chosenKeys: string[]; seq: string; sentAt?: number; response?: HttpResponse };
+type SubmitRecord = { student: number; attemptId: string; duplicate: boolean; sentAt?: number; response?: HttpResponse };
 
 export type SubmitStormRun = {
   students: number;
@@ -50,8 +51,12 @@ export type SubmitStormRun = {
     lateStored: number;
     gradedOncePerApi: number;
     apiGradedTwice: number;
+    /** Last saves that left the client before the deadline and were not acknowledged "saved". */
     onTimeSavesRefused: number;
+    /** Attempts graded EXPIRED although a submit of theirs left the client by deadline + grace. */
     onTimeSubmitsExpired: number;
+    /** Submits that left the client after deadline + grace because the runner first waited for its last save's answer. */
+    submitsSentLate: number;
   };
   cpu: CpuReport;
   retries?: number;
@@ -123,6 +128,7 @@ export async function submitStormRun(ctx: BenchContext, run: number, density: nu
   };
   const sendSave = (record: SaveRecord) => {
     record.seq = ctx.seq.next();
+    record.sentAt = Date.now();
     return appRequest(ctx, {
       method: "POST",
       path: `/api/attempts/${record.attemptId}/answers`,
@@ -132,10 +138,12 @@ export async function submitStormRun(ctx: BenchContext, run: number, density: nu
       }),
     }).then((response) => (record.response = response));
   };
-  const sendSubmit = (record: SubmitRecord) =>
-    appRequest(ctx, { method: "POST", path: `/api/attempts/${record.attemptId}/submit`, headers: jsonHeaders(ctx.cookies[record.student]), body: "{}" }).then(
+  const sendSubmit = (record: SubmitRecord) => {
+    record.sentAt = Date.now();
+    return appRequest(ctx, { method: "POST", path: `/api/attempts/${record.attemptId}/submit`, headers: jsonHeaders(ctx.cookies[record.student]), body: "{}" }).then(
       (response) => (record.response = response),
     );
+  };
 
   const windowMs: [number, number] = [-4_500 / density, 500 / density];
   for (let i = 0; i < n; i++) {
@@ -357,8 +365,10 @@ async function verify(
       gradedOncePerApi: [...gradedByApi.values()].filter((v) => v === 1).length,
       apiGradedTwice: [...gradedByApi.values()].filter((v) => v > 1).length,
       // Every final save left before the deadline and every submit by deadline + 0.5 s: all on time.
-      onTimeSavesRefused: saveStats("final").filter((s) => ackOf(s.response) !== "saved").length,
-      onTimeSubmitsExpired: attempts.filter((a) => a.status === "EXPIRED").length,
+      // On time = left the load generator by then (the generator's own send lag is not the server's doing).
+      onTimeSavesRefused: saveStats("final").filter((s) => s.sentAt! <= o.deadline.getTime() && ackOf(s.response) !== "saved").length,
+      onTimeSubmitsExpired: attempts.filter((a) => a.status === "EXPIRED" && o.submits.some((s) => s.attemptId === a.id && s.sentAt! <= cutoff.getTime())).length,
+      submitsSentLate: new Set(o.submits.filter((s) => !s.duplicate && s.sentAt! > cutoff.getTime()).map((s) => s.attemptId)).size,
     },
     cpu: o.cpu,
   };

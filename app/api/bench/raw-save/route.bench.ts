@@ -4,7 +4,7 @@
 // (save-statement.ts) through a module-level pg.Pool, with no session, zod or
 // Prisma on purpose, so the ladder separates the framework's cost from the
 // app's. It takes the user from the query string, so it also demands the
-// server's AUTH_SECRET in x-stratus-bench.
+// server's AUTH_SECRET in x-bench-secret.
 import pg from "pg";
 import { saveAnswerStatement } from "@/lib/exams/save-statement";
 
@@ -15,7 +15,7 @@ type Save = { position: number; chosenKeys: string[]; flagged: boolean; unsure: 
 
 export async function POST(request: Request) {
   const secret = process.env.AUTH_SECRET;
-  if (!secret || request.headers.get("x-stratus-bench") !== secret) return Response.json({ ok: false }, { status: 404 });
+  if (!secret || request.headers.get("x-bench-secret") !== secret) return Response.json({ ok: false }, { status: 404 });
   const url = new URL(request.url);
   const ids = { attemptId: url.searchParams.get("attemptId") ?? "", userId: url.searchParams.get("userId") ?? "", sessionId: url.searchParams.get("sid") ?? "" };
   const { saves } = (await request.json()) as { saves: Save[] };
