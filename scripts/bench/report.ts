@@ -7,6 +7,7 @@ import path from "node:path";
 import type { CpuReport } from "./cpu";
 import type { MachineInfo } from "./machine";
 import type { CapacityResult, HotPathResult, Step, Target } from "./scenarios/capacity";
+import type { ClassStormResult } from "./scenarios/class-storm";
 import type { OperationCost } from "./scenarios/costs";
 import type { StartStormResult, StartStormRun } from "./scenarios/start-storm";
 import type { SteadyResult, SteadyRun } from "./scenarios/steady";
@@ -20,6 +21,7 @@ type Phase = {
   steady?: SteadyResult;
   submitStorm?: SubmitStormResult;
   submitStormDense?: SubmitStormResult;
+  classStorm?: ClassStormResult;
 };
 
 type Report = {
@@ -391,6 +393,17 @@ function submitStormIntro(graceSeconds: number): string {
 1,000 mock attempts share a deadline set in the database 7 s ahead; answers 1–60 are already saved. Each student saves a last answer and then submits (as the runner does: it flushes its queue before submitting) at a uniformly random moment in a window around the deadline — from 4.5 s before to 0.5 s after it, or from 2.25 s before to 0.25 s after in the storm twice as dense. 5% submit a second time 0–300 ms later without waiting (double click / second tab); 5% send a save ${graceSeconds}.5–${graceSeconds + 2}.5 s after the deadline, past the ${graceSeconds} s grace; 5% save from a second tab 0–100 ms after their submit left. On time means what left the client in time, as the load generator records it: a last save sent before the deadline must be acknowledged, and an attempt whose submit was sent by deadline + grace must not be graded EXPIRED (a submit the runner held back until its last save was answered, and so sent later, is counted on its own line). None may be refused or graded EXPIRED: the routes judge the deadline by when a request **arrived** (stamped by \`scripts/server.ts\` before Next.js sees it, or a trusted load balancer's request-start header), however long it then queued, and neither the sweep nor a late save closes an attempt until the queue allowance after deadline + grace has passed (\`lib/exams/deadline.ts\`). A save arriving during grading waits for the grade and is refused (\`tests/integration/attempts.integration.test.ts\` forces that interleaving).`;
 }
 
+function classSection(c: ClassStormResult, processes: number, graceSeconds: number): string {
+  const wrap = <R,>(run: R, met: Record<string, boolean>) => ({ runs: [run], medianRun: 0, met });
+  const start = startSection({ targets: { p95Ms: 1000, attempts: c.students }, ...wrap(c.start, { p95: c.met.startP95, exactAttempts: c.start.database.attempts === c.students, no5xx: c.start.serverErrors === 0 }) } as StartStormResult, processes);
+  const submit = submitSection(
+    { density: 1, targets: { submitP99Ms: 2000 }, ...wrap(c.submit, { gradedOnce: c.met.gradedOnce, submitP99: c.met.submitP99, nothingAfterGrace: c.submit.verify.answeredAfterCutoff === 0, noAckLost: c.submit.verify.ackedLost === 0, lateRefused: c.submit.verify.lateAccepted === 0, onTime: c.met.onTime }) } as SubmitStormResult,
+    processes,
+    graceSeconds,
+  );
+  return `${c.students} students of one class start a mock within 10 s, then all save a last answer and submit around one shared deadline (plain mocks: classes and assignments do not exist yet, so a shared deadline stands in for the assignment's due time), on the attempts they just started.\n\n${start.replace("### Start storm", "### Class storm: the starts")}\n\n${submit.replace("### Submit storm", "### Class storm: the submits")}`;
+}
+
 function summarySection(r: Report): string {
   const phases = r.results.phases;
   const header = ["scenario", "target", ...phases.map((p) => procs(p.processes))];
@@ -435,6 +448,12 @@ function summarySection(r: Report): string {
       return m && p[key] ? verdict(p[key].met.submitP99, ms(m.submit.latency.p99)) : undefined;
     });
   }
+  row("class storm (300 start in 10 s, submit at one due time)", "start p95 ≤ 1 s", (p) => (p.classStorm ? verdict(p.classStorm.met.startP95, ms(p.classStorm.start.latency.p95)) : undefined));
+  row("", "graded exactly once; on-time refused = 0, EXPIRED = 0", (p) => {
+    const v = p.classStorm?.submit.verify;
+    return v && p.classStorm ? verdict(p.classStorm.met.gradedOnce && p.classStorm.met.onTime, `${v.gradedAtSet} graded, ${v.apiGradedTwice} twice; ${v.onTimeSavesRefused} refused, ${v.onTimeSubmitsExpired} EXPIRED`) : undefined;
+  });
+  row("", "submit p99 ≤ 2 s", (p) => (p.classStorm ? verdict(p.classStorm.met.submitP99, ms(p.classStorm.submit.submit.latency.p99)) : undefined));
   return `## Summary
 
 Every figure in one run of \`${r.command}\`, 1 server process against ${r.config.cores} (one per core) on the same build, database and machine.
@@ -464,6 +483,7 @@ Load tests of the exam's hot paths on a production build over PostgreSQL, writte
     perPhase("Start storm", (p) => (p.startStorm ? startSection(p.startStorm, p.processes) : null)),
     perPhase("Steady autosave", (p) => (p.steady ? steadySection(p.steady, p.processes) : null)),
     storms.length ? `${submitStormIntro(r.config.graceSeconds)}\n\n${storms.join("\n\n")}` : "",
+    perPhase("Class storm", (p) => (p.classStorm ? classSection(p.classStorm, p.processes, r.config.graceSeconds) : null)),
   ];
   writeFileSync(mdPath, `${parts.filter(Boolean).join("\n\n")}\n`);
 }

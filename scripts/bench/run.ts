@@ -6,7 +6,7 @@
 //
 //   npm run bench                        every exam scenario, 1 run each (~15 min), writes docs/benchmarks.md
 //   npm run bench -- --quick             smoke run (short steps), writes tmp/bench/quick.{json,md}
-//   npm run bench -- --scenario=capacity one scenario (costs, capacity, hot-path, start-storm, steady, submit-storm, dashboard; comma-separated)
+//   npm run bench -- --scenario=capacity one scenario (costs, capacity, hot-path, start-storm, steady, submit-storm, class-storm, dashboard; comma-separated)
 //   dashboard: scripts/bench/dashboard.ts in a child process (react-server condition), only when asked for,
 //   on its own database (10,000 students, generated when missing); writes docs/benchmarks/dashboard.{json,md}
 //   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX per process) --processes=1,2 --step=S (seconds per rung)
@@ -27,12 +27,13 @@ import { writeReport } from "./report";
 import { DIST_DIR, benchBuildIsStale, buildApp, logFile, startApp, stopAll } from "./servers";
 import { benchSessionId, sessionCookie } from "./sessions";
 import { capacity, hotPath, TARGETS } from "./scenarios/capacity";
+import { classStorm } from "./scenarios/class-storm";
 import { operationCosts } from "./scenarios/costs";
 import { startStorm } from "./scenarios/start-storm";
 import { steadyAutosave } from "./scenarios/steady";
 import { submitStorm } from "./scenarios/submit-storm";
 
-const SCENARIOS = ["costs", "capacity", "hot-path", "start-storm", "steady", "submit-storm", "dashboard"] as const;
+const SCENARIOS = ["costs", "capacity", "hot-path", "start-storm", "steady", "submit-storm", "class-storm", "dashboard"] as const;
 const EXAM_SCENARIOS: readonly string[] = SCENARIOS.filter((s) => s !== "dashboard");
 const WARM_USERS = 20;
 /** Connections per app instance for the bench; see docs/benchmarks.md ("Pool size") for the measurement behind it. */
@@ -214,6 +215,7 @@ async function examScenarios() {
         phase.submitStorm = await submitStorm(ctx, 1);
         phase.submitStormDense = await submitStorm(ctx, 2);
       }
+      if (has("class-storm")) phase.classStorm = await classStorm(ctx);
       await ctx.app.stop();
     }
 

@@ -86,10 +86,14 @@ async function createAttempts(ctx: BenchContext): Promise<number> {
   return (Date.now() - started) / 1000;
 }
 
-export async function submitStormRun(ctx: BenchContext, run: number, density: number): Promise<SubmitStormRun> {
-  await resetBenchAttempts(ctx.sql);
-  await vacuum(ctx.dbUrl);
-  const startSeconds = await createAttempts(ctx);
+/** `reuseAttempts`: the students' open mocks already exist (the class storm started them); otherwise they are started here. */
+export async function submitStormRun(ctx: BenchContext, run: number, density: number, reuseAttempts = false): Promise<SubmitStormRun> {
+  let startSeconds = 0;
+  if (!reuseAttempts) {
+    await resetBenchAttempts(ctx.sql);
+    await vacuum(ctx.dbUrl);
+    startSeconds = await createAttempts(ctx);
+  }
   const prefill = await ctx.sql.query(
     `UPDATE "AttemptItem" ai
      SET "chosenKeys" = ARRAY[ai."choiceOrder"[1 + abs(hashtext(ai."attemptId" || ai.position::text)) % cardinality(ai."choiceOrder")]],
