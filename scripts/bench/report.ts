@@ -463,6 +463,21 @@ ${table(header, rows)}`;
 
 export function writeReport(jsonPath: string, mdPath: string): void {
   const r = JSON.parse(readFileSync(jsonPath, "utf8")) as Report;
+  // A scenario that failed is recorded as { failed: message }: listed, not rendered.
+  const failures: string[] = [];
+  const isFailed = (x: unknown): x is { failed: string } => typeof x === "object" && x !== null && "failed" in x;
+  if (isFailed(r.results.costs)) {
+    failures.push(`costs: ${r.results.costs.failed}`);
+    delete r.results.costs;
+  }
+  for (const phase of r.results.phases) {
+    for (const [key, value] of Object.entries(phase)) {
+      if (isFailed(value)) {
+        failures.push(`${key} with ${procs(phase.processes)}: ${value.failed}`);
+        delete (phase as Record<string, unknown>)[key];
+      }
+    }
+  }
   const phases = r.results.phases;
   const perPhase = (title: string, render: (p: Phase) => string | null) => {
     const parts = phases.map(render).filter(Boolean);
@@ -475,6 +490,7 @@ export function writeReport(jsonPath: string, mdPath: string): void {
 
 Load tests of the exam's hot paths on a production build over PostgreSQL, written by \`npm run bench\` (\`scripts/bench/report.ts\`) from [\`${path.relative(path.dirname(mdPath), jsonPath)}\`](${path.relative(path.dirname(mdPath), jsonPath)}): every figure below is one that run measured. ${r.config.quick ? "**This is a --quick smoke run: short steps, not the reference figures.**" : ""} The student dashboard's benchmark is separate: [\`benchmarks/dashboard.md\`](benchmarks/dashboard.md) (\`npm run bench -- --scenario=dashboard\`).`,
     summarySection(r),
+    failures.length ? `## Scenarios that failed in this run\n\n${failures.map((f) => `- ${f}`).join("\n")}` : "",
     machineSection(r),
     methodSection(r),
     r.results.costs ? costsSection(r.results.costs) : "",

@@ -181,44 +181,7 @@ async function examScenarios() {
     seq: new SaveSeqClock(),
     log,
   };
-  const has = (s: string) => options.scenarios.includes(s);
-  const results: Record<string, unknown> = { phases: [] as Array<Record<string, unknown>> };
-  try {
-    if (has("costs")) results.costs = await operationCosts(ctx);
-    for (const [index, processes] of options.processes.entries()) {
-      // Each process count gets a fresh server (same build, same database), warmed up the same way.
-      ctx.agent.destroy();
-      ctx.agent = keepAliveAgent(options.students * 4);
-      ctx.app = await startApp({ root, port, processes, profileDir: processes === 1 ? profileDir : undefined, env: appEnv });
-      log(`app: scripts/server.ts with ${processes} process${processes === 1 ? "" : "es"} on port ${port} (pid ${ctx.app.pid})`);
-      const phase: Record<string, unknown> = { processes };
-      (results.phases as unknown[]).push(phase);
-      await checkSessions(ctx);
-      await warmUp(ctx);
-      log("warm-up done");
-      // The ladder's other rungs are single processes, so the full ladder runs on the first process count;
-      // the hot-path price is a per-save CPU figure, measured there too.
-      if (has("capacity")) {
-        await ensureOpenAttempts(ctx);
-        phase.capacity = await capacity(ctx, index === 0 ? TARGETS : ["app"]);
-      }
-      if (has("hot-path") && index === 0) {
-        await ensureOpenAttempts(ctx);
-        phase.hotPath = await hotPath(ctx);
-      }
-      if (has("start-storm")) phase.startStorm = await startStorm(ctx);
-      if (has("steady")) {
-        await ensureOpenAttempts(ctx);
-        phase.steady = await steadyAutosave(ctx);
-      }
-      if (has("submit-storm")) {
-        phase.submitStorm = await submitStorm(ctx, 1);
-        phase.submitStormDense = await submitStorm(ctx, 2);
-      }
-      if (has("class-storm")) phase.classStorm = await classStorm(ctx);
-      await ctx.app.stop();
-    }
-
+  const save = () => {
     const report = {
       date: new Date().toISOString(),
       command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
@@ -239,6 +202,63 @@ async function examScenarios() {
     };
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  };
+  const has = (s: string) => options.scenarios.includes(s);
+  // A scenario that fails is recorded as failed and the run goes on; the JSON is written after every scenario.
+  const attempt = async <T>(label: string, work: () => Promise<T>): Promise<T | { failed: string }> => {
+    try {
+      return await work();
+    } catch (error) {
+      log(`${label} failed: ${(error as Error).stack ?? String(error)}`);
+      return { failed: (error as Error).message };
+    }
+  };
+  const results: Record<string, unknown> = { phases: [] as Array<Record<string, unknown>> };
+  try {
+    if (has("costs")) results.costs = await attempt("costs", () => operationCosts(ctx));
+    save();
+    for (const [index, processes] of options.processes.entries()) {
+      // Each process count gets a fresh server (same build, same database), warmed up the same way.
+      ctx.agent.destroy();
+      ctx.agent = keepAliveAgent(options.students * 4);
+      ctx.app = await startApp({ root, port, processes, profileDir: processes === 1 ? profileDir : undefined, env: appEnv });
+      log(`app: scripts/server.ts with ${processes} process${processes === 1 ? "" : "es"} on port ${port} (pid ${ctx.app.pid})`);
+      const phase: Record<string, unknown> = { processes };
+      (results.phases as unknown[]).push(phase);
+      await checkSessions(ctx);
+      await warmUp(ctx);
+      log("warm-up done");
+      // The ladder's other rungs are single processes, so the full ladder runs on the first process count;
+      // the hot-path price is a per-save CPU figure, measured there too.
+      if (has("capacity")) {
+        await ensureOpenAttempts(ctx);
+        phase.capacity = await attempt("capacity", () => capacity(ctx, index === 0 ? TARGETS : ["app"]));
+        save();
+      }
+      if (has("hot-path") && index === 0) {
+        await ensureOpenAttempts(ctx);
+        phase.hotPath = await attempt("hot path", () => hotPath(ctx));
+        save();
+      }
+      if (has("start-storm")) phase.startStorm = await attempt("start storm", () => startStorm(ctx));
+      save();
+      if (has("steady")) {
+        await ensureOpenAttempts(ctx);
+        phase.steady = await attempt("steady", () => steadyAutosave(ctx));
+        save();
+      }
+      if (has("submit-storm")) {
+        phase.submitStorm = await attempt("submit storm", () => submitStorm(ctx, 1));
+        save();
+        phase.submitStormDense = await attempt("dense submit storm", () => submitStorm(ctx, 2));
+        save();
+      }
+      if (has("class-storm")) phase.classStorm = await attempt("class storm", () => classStorm(ctx));
+      save();
+      await ctx.app.stop();
+    }
+
+    save();
     writeReport(out, doc);
     log(`wrote ${path.relative(root, out)} and ${path.relative(root, doc)} in ${((Date.now() - began) / 60000).toFixed(1)} min`);
   } finally {

@@ -93,6 +93,11 @@ export async function submitStormRun(ctx: BenchContext, run: number, density: nu
     await resetBenchAttempts(ctx.sql);
     await vacuum(ctx.dbUrl);
     startSeconds = await createAttempts(ctx);
+  } else {
+    // Students whose start did not get through (timed out in the storm) start now, outside the measurement.
+    const open = new Set((await openAttempts(ctx.sql)).map((a) => a.userId));
+    const missing = ctx.students.flatMap((s, i) => (open.has(s.id) ? [] : [ctx.cookies[i]!]));
+    if (missing.length) startSeconds = await createAttempts({ ...ctx, cookies: missing });
   }
   const prefill = await ctx.sql.query(
     `UPDATE "AttemptItem" ai
