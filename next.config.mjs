@@ -10,6 +10,11 @@ const nextConfig = {
   // Builds may run while another build's server is still serving (tests, bench):
   // NEXT_DIST_DIR keeps their outputs apart.
   distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm run bench` builds its own copy (STRATUS_BENCH_BUILD=1, into .next-bench)
+  // that also compiles `route.bench.ts` files: the bench's start route and its
+  // bare Next.js rung. Any other build does not see them, so they are absent
+  // from every normal build.
+  pageExtensions: process.env.STRATUS_BENCH_BUILD === "1" ? ["bench.ts", "tsx", "ts", "jsx", "js"] : ["tsx", "ts", "jsx", "js"],
 };
 
 export default nextConfig;

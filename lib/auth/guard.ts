@@ -8,6 +8,7 @@ import { getToken } from "next-auth/jwt";
 import { serverEnv } from "@/lib/env";
 import { auth } from "./auth";
 import type { Role } from "./roles";
+import { VerifiedTokenCache } from "./verified-tokens";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
@@ -23,10 +24,12 @@ export const currentUser = cache(async (): Promise<SessionUser | null> => {
 });
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
+const verifiedTokens = new VerifiedTokenCache();
 
 /**
- * The session cookie's claims for hot routes (answer saves): the JWT is only
- * decrypted and checked, not re-issued, and nothing is read from the database
+ * The session cookie's claims for hot routes (answer saves): the JWT is
+ * decrypted and verified (once per cookie value in this process, see
+ * verified-tokens.ts), never re-issued, and nothing is read from the database
  * here; the caller's SQL statement checks that the session row is live.
  */
 export async function sessionClaims(request: Request): Promise<{ userId: string; sessionId: string } | null> {
@@ -34,10 +37,17 @@ export async function sessionClaims(request: Request): Promise<{ userId: string;
   const name = SESSION_COOKIES.find((n) => cookies.includes(`${n}=`) || cookies.includes(`${n}.0=`));
   if (!name) return null;
   try {
-    const token = await getToken({ req: request, secret: serverEnv().AUTH_SECRET, secureCookie: name.startsWith("__Secure-"), salt: name, cookieName: name });
+    const options = { req: request, secret: serverEnv().AUTH_SECRET, secureCookie: name.startsWith("__Secure-"), salt: name, cookieName: name };
+    const raw = await getToken({ ...options, raw: true });
+    if (!raw) return null;
+    const known = verifiedTokens.get(raw, Date.now());
+    if (known) return { userId: known.userId, sessionId: known.sessionId };
+    const token = await getToken(options);
     const userId = token?.sub;
     const sessionId = token?.sid;
-    return typeof userId === "string" && typeof sessionId === "string" ? { userId, sessionId } : null;
+    if (typeof userId !== "string" || typeof sessionId !== "string" || typeof token?.exp !== "number") return null;
+    verifiedTokens.set(raw, { userId, sessionId, expiresAt: token.exp * 1000 });
+    return { userId, sessionId };
   } catch {
     return null;
   }

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { AppError } from "@/lib/app-error";
 import { type SessionUser, currentUser, sessionClaims } from "@/lib/auth/guard";
 import type { Role } from "@/lib/auth/roles";
-import { arrivedAt } from "./request-edge";
+import { arrivedAt, behindEdge } from "./request-edge";
 
 export type ApiError = { ok: false; error: { code: string; message: string; issues?: string[] } };
 
@@ -160,7 +160,7 @@ export function defineRoute<M extends SessionMode, PS extends z.ZodType = z.ZodU
         request,
         params: params.data as z.output<PS>,
         body: body as z.output<BS>,
-        arrivedAt: arrivedAt(request.headers, entered),
+        arrivedAt: arrivedAt(request.headers, entered, behindEdge()),
       });
     } catch (error) {
       if (error instanceof AppError) return appErrorResponse(error);

@@ -1,13 +1,16 @@
-// A rung of the capacity ladder: node:http + a pg.Pool running saveAnswers'
-// exact UPDATE, with no framework, session, zod or Prisma. Started by the bench
-// runner: BENCH_BARE_PORT, DATABASE_URL, DATABASE_POOL_MAX.
+// A rung of the capacity ladder: node:http + a pg.Pool sending the app's own
+// answer-save statement (lib/exams/save-statement.ts), with no framework,
+// session, zod or Prisma. Started by the bench runner: BENCH_BARE_PORT,
+// DATABASE_URL, DATABASE_POOL_MAX.
 // POST /save?attemptId=…&userId=…&sid=… with the answers route's JSON body.
 import http from "node:http";
 import pg from "pg";
-import { type BareSave, SAVE_ANSWER_SQL, saveAnswerParams } from "./save-sql";
+import { saveAnswerStatement } from "../../lib/exams/save-statement";
+
+type BareSave = { position: number; chosenKeys: string[]; flagged: boolean; unsure: boolean; timeSpentMs: number; seq: string };
 
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
-const graceMs = Number(process.env.STRATUS_SAVE_GRACE_SECONDS ?? 10) * 1000;
+const graceSeconds = Number(process.env.STRATUS_SAVE_GRACE_SECONDS ?? 10);
 
 async function save(url: URL, body: string): Promise<string> {
   const attemptId = url.searchParams.get("attemptId") ?? "";
@@ -15,10 +18,10 @@ async function save(url: URL, body: string): Promise<string> {
   const sessionId = url.searchParams.get("sid") ?? "";
   const { saves } = JSON.parse(body) as { saves: BareSave[] };
   const now = new Date();
-  const cutoff = new Date(now.getTime() - graceMs);
   const results = [];
   for (const s of saves) {
-    const updated = await pool.query(SAVE_ANSWER_SQL, saveAnswerParams({ save: s, attemptId, userId, sessionId, now, cutoff }));
+    const statement = saveAnswerStatement({ save: s, attemptId, userId, sessionId, now, graceSeconds });
+    const updated = await pool.query(statement.text, statement.values);
     results.push({ position: s.position, status: updated.rowCount === 1 ? "saved" : "stale", seq: s.seq });
   }
   return JSON.stringify({ ok: true, results, serverNow: now.toISOString() });

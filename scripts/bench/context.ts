@@ -16,6 +16,12 @@ export type BenchOptions = {
   scenarios: string[];
   /** Capacity targets to climb (default all four). */
   targets?: string[];
+  /** Server processes to measure, in order (default 1 and one per core). */
+  processes: number[];
+  /** Length of a capacity rung. */
+  stepSeconds: number;
+  /** Longest wait for other work on the machine to quieten before a measurement. */
+  patienceSeconds: number;
 };
 
 export type BenchContext = {
@@ -114,8 +120,8 @@ export function medianRunIndex<T>(runs: T[], key: (run: T) => number): number {
 /** Foreign CPU (other work on this shared machine) above which a measurement is repeated, in % of one core. */
 export const DISTURBANCE_LIMIT = 20;
 
-/** Waits (up to `maxSeconds`) until processes outside the bench use less than DISTURBANCE_LIMIT/2 of a core for 2 s. */
-export async function waitForQuiet(ctx: BenchContext, maxSeconds = 240): Promise<number> {
+/** Waits (up to `maxSeconds`, --patience) until processes outside the bench use less than DISTURBANCE_LIMIT/2 of a core for 2 s. */
+export async function waitForQuiet(ctx: BenchContext, maxSeconds = ctx.options.patienceSeconds): Promise<number> {
   const until = Date.now() + maxSeconds * 1000;
   let waited = 0;
   for (;;) {
@@ -135,8 +141,8 @@ export async function waitForQuiet(ctx: BenchContext, maxSeconds = 240): Promise
 
 /**
  * Runs a measurement on a quiet machine; when other processes took more than
- * DISTURBANCE_LIMIT of a core during it, waits for quiet and measures again (twice
- * at most), keeping the least disturbed attempt. Returns it with the number of retries.
+ * DISTURBANCE_LIMIT of a core during it, waits for quiet and measures again (once),
+ * keeping the least disturbed attempt. Returns it with the number of retries.
  */
 export async function measureQuietly<T extends { cpu: CpuReport }>(
   ctx: BenchContext,
@@ -144,14 +150,15 @@ export async function measureQuietly<T extends { cpu: CpuReport }>(
   measure: () => Promise<T>,
 ): Promise<T & { retries: number; calibrationMs: number }> {
   let best: (T & { calibrationMs: number }) | undefined;
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const tries = ctx.options.patienceSeconds > 0 ? 2 : 1;
+  for (let attempt = 0; attempt < tries; attempt++) {
     await waitForQuiet(ctx);
     const calibrationMs = calibrate();
     const result = { ...(await measure()), calibrationMs };
     const foreign = foreignCpu(result.cpu);
     if (!best || foreign < foreignCpu(best.cpu)) best = result;
     if (foreign <= DISTURBANCE_LIMIT) return { ...result, retries: attempt };
-    ctx.log(`${label}: other processes used ${foreign}% of a core during the measurement; measuring again`);
+    if (attempt < tries - 1) ctx.log(`${label}: other processes used ${foreign}% of a core during the measurement; measuring again`);
   }
-  return { ...best!, retries: 2 };
+  return { ...best!, retries: tries - 1 };
 }

@@ -108,7 +108,7 @@ export class CpuSampler {
       let group: string;
       if (pid === process.pid) group = "load generator";
       else if (ancestors.has(pid)) group = "bench runner's npm/tsx wrappers";
-      else if (descends(pid, this.roots.server)) group = "app server (next start)";
+      else if (descends(pid, this.roots.server)) group = "app server";
       else if (descends(pid, this.roots.bare)) group = "bare node server";
       else if (p.comm === "pgbench") group = "pgbench";
       else if (p.comm === "postgres" && p.cmdline.includes(` ${this.roots.database} `)) group = "postgres (bench backends)";

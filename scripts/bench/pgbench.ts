@@ -1,13 +1,13 @@
-// pgbench, the database-only rung of the capacity ladder: the same UPDATE as
-// saveAnswers (SAVE_ANSWER_SQL with pgbench variables for the $n placeholders,
-// sent with the extended protocol like node-postgres), at a fixed rate (-R,
+// pgbench, the database-only rung of the capacity ladder: the app's own
+// answer-save statement (lib/exams/save-statement.ts, with pgbench variables for
+// its $n placeholders, sent with the extended protocol like node-postgres), at a fixed rate (-R,
 // Poisson arrivals), latencies from each transaction's scheduled start, read
 // from the per-transaction log.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { type LatencySummary, summarise } from "./load";
-import { SAVE_ANSWER_SQL } from "./save-sql";
+import { saveAnswerStatement } from "../../lib/exams/save-statement";
 import { STUDENT_PREFIX } from "./database";
 import { track } from "./servers";
 
@@ -16,7 +16,42 @@ export function pgbenchPath(): string | null {
   return null;
 }
 
-const VARIABLES = ["keys", "flagged", "unsure", "spent", "seq", "now", "attempt", "pos", "uid", "cutoff", "sv", "seq", "keys", "keys"];
+/**
+ * The statement's text with a pgbench variable for each placeholder. Which
+ * placeholder is which is read off the statement itself: it is built once with
+ * a distinct marker value for every input, and each value is named by its marker.
+ */
+function saveStatementForPgbench(): string {
+  const keys = ["marker-keys"];
+  const now = new Date(1_000_000_000_000);
+  const statement = saveAnswerStatement({
+    save: { position: 64_064, chosenKeys: keys, flagged: true, unsure: false, timeSpentMs: 1_201_201, seq: "9090909090" },
+    attemptId: "marker-attempt",
+    userId: "marker-user",
+    sessionId: "marker-session",
+    now,
+    graceSeconds: 7,
+  });
+  const names = statement.values.map((v) => {
+    if (v === keys) return "keys";
+    if (v === now) return "now";
+    if (v instanceof Date && v.getTime() === now.getTime() - 7_000) return "cutoff";
+    const byValue: Record<string, string> = {
+      "64064": "pos",
+      true: "flagged",
+      false: "unsure",
+      "1201201": "spent",
+      "9090909090": "seq",
+      "marker-attempt": "attempt",
+      "marker-user": "uid",
+      "marker-session": "sid",
+    };
+    const name = byValue[String(v)];
+    if (!name) throw new Error(`bench: the save statement has a parameter pgbench cannot supply (${String(v)})`);
+    return name;
+  });
+  return statement.text.replace(/\$(\d+)(?!\d)/g, (_m, i: string) => `:${names[Number(i) - 1]}`);
+}
 
 /**
  * The transaction script. Each client binds itself once to one open bench
@@ -25,15 +60,10 @@ const VARIABLES = ["keys", "flagged", "unsure", "spent", "seq", "now", "attempt"
  * changed nothing an error, so "0 errors" means every UPDATE applied.
  */
 export function pgbenchScript(): string {
-  let n = 0;
-  const update = SAVE_ANSWER_SQL.replace(/\$(\d+)(?!\d)/g, (_m, i: string) => {
-    n++;
-    return `:${VARIABLES[Number(i) - 1]}`;
-  });
-  if (n !== VARIABLES.length) throw new Error("bench: SAVE_ANSWER_SQL has an unexpected number of placeholders");
+  const update = saveStatementForPgbench();
   return [
     "\\if :bound = 0",
-    `SELECT id AS attempt, "userId" AS uid FROM "Attempt" WHERE "userId" LIKE '${STUDENT_PREFIX}%' AND status = 'IN_PROGRESS' AND mode = 'MOCK' ORDER BY id OFFSET :client_id LIMIT 1 \\gset`,
+    `SELECT id AS attempt, "userId" AS uid, 'bench-session-' || "userId" AS sid FROM "Attempt" WHERE "userId" LIKE '${STUDENT_PREFIX}%' AND status = 'IN_PROGRESS' AND mode = 'MOCK' ORDER BY id OFFSET :client_id LIMIT 1 \\gset`,
     "\\set bound 1",
     "\\endif",
     "\\set pos random(0, 64)",
@@ -91,7 +121,6 @@ export async function runPgbench(options: {
     "-D", "spent=1200",
     "-D", `now=${now.toISOString()}`,
     "-D", `cutoff=${cutoff.toISOString()}`,
-    "-D", "sv=0",
     url,
   ];
   const { code, stdout, stderr } = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve, reject) => {

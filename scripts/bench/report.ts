@@ -2,17 +2,27 @@
 // document is one that was measured. The runner calls it at the end of a run;
 // it can also be run on its own:
 //   npx tsx scripts/bench/report.ts [docs/benchmarks/results.json] [docs/benchmarks.md]
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { CpuReport } from "./cpu";
-import { type DashboardResult, renderDashboardReport } from "./dashboard-report";
 import type { MachineInfo } from "./machine";
-import type { CapacityResult, Step, Target } from "./scenarios/capacity";
+import type { CapacityResult, HotPathResult, Step, Target } from "./scenarios/capacity";
+import type { ClassStormResult } from "./scenarios/class-storm";
 import type { OperationCost } from "./scenarios/costs";
 import type { StartStormResult, StartStormRun } from "./scenarios/start-storm";
 import type { SteadyResult, SteadyRun } from "./scenarios/steady";
-import type { RaceTrial } from "./scenarios/grading-race";
 import type { SubmitStormResult, SubmitStormRun } from "./scenarios/submit-storm";
+
+type Phase = {
+  processes: number;
+  capacity?: CapacityResult;
+  hotPath?: HotPathResult;
+  startStorm?: StartStormResult;
+  steady?: SteadyResult;
+  submitStorm?: SubmitStormResult;
+  submitStormDense?: SubmitStormResult;
+  classStorm?: ClassStormResult;
+};
 
 type Report = {
   date: string;
@@ -25,22 +35,22 @@ type Report = {
     students: number;
     poolMax: number;
     scenarios: string[];
+    processes: number[];
+    stepSeconds: number;
+    patienceSeconds: number;
     database: string;
     appPort: number;
+    cores: number;
     distDir: string;
     graceSeconds: number;
     buildSeconds: number | null;
     setupMs: Record<string, number>;
     httpClient: string;
   };
-  results: {
-    costs?: OperationCost[];
-    startStorm?: StartStormResult;
-    steady?: SteadyResult;
-    capacity?: CapacityResult;
-    submitStorm?: SubmitStormResult;
-  };
+  results: { costs?: OperationCost[]; phases: Phase[] };
 };
+
+const procs = (n: number) => `${n} process${n === 1 ? "" : "es"}`;
 
 const TARGET_LABELS: Record<Target, string> = {
   app: "app answers route (session + zod + Prisma)",
@@ -49,13 +59,13 @@ const TARGET_LABELS: Record<Target, string> = {
   pgbench: "pgbench (database only)",
 };
 const SERVER_GROUP: Record<Target, string> = {
-  app: "app server (next start)",
-  "next-raw": "app server (next start)",
+  app: "app server",
+  "next-raw": "app server",
   "node-bare": "bare node server",
   pgbench: "pgbench",
 };
 const PG = "postgres (bench backends)";
-const APP = "app server (next start)";
+const APP = "app server";
 const GEN = "load generator";
 
 const ms = (v: number) => (v >= 1000 ? `${(v / 1000).toFixed(2)} s` : `${v < 10 ? v.toFixed(2) : v.toFixed(1)} ms`);
@@ -73,10 +83,6 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
   return [`| ${header.join(" | ")} |`, `| ${header.map(() => "---").join(" | ")} |`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
-function spread<T>(runs: T[], value: (r: T) => number, format: (v: number) => string = ms): string {
-  const v = runs.map(value);
-  return `${format(Math.min(...v))} – ${format(Math.max(...v))}`;
-}
 
 function cpuCells(c: CpuReport, server = APP, calibrationMs?: number): string[] {
   return [pct(c.groups[server]), pct(c.groups[PG]), pct(c.groups[GEN]), pct(foreign(c)), pct(c.machineBusyPct * 2), calibrationMs ? ms(calibrationMs) : "–"];
@@ -88,8 +94,8 @@ function bottleneck(c: CpuReport, server: string): string {
   const s = c.groups[server] ?? 0;
   const p = c.groups[PG] ?? 0;
   const busy = c.machineBusyPct;
-  if (server !== "pgbench" && s >= 85) {
-    return `the ${server} process was CPU-bound (${pct(s)} of a core; one Node.js event loop tops out near 100%), while PostgreSQL used ${pct(p)}`;
+  if (server !== "pgbench" && s >= 85 && busy < 85) {
+    return `the ${server} was CPU-bound (${pct(s)} of a core; each Node.js process tops out near 100%), while PostgreSQL used ${pct(p)}`;
   }
   if (p >= 130) return `PostgreSQL's backends used ${pct(p)} of the two cores (machine ${pct(busy * 2)} of 200%)`;
   if (busy >= 85) return `both cores were busy (${pct(busy * 2)} of 200%: server ${pct(s)}, PostgreSQL ${pct(p)}, load generator ${pct(c.groups[GEN])})`;
@@ -119,27 +125,45 @@ function machineSection(r: Report): string {
 - **Database**: ${c.database}, dropped and created for the run, migrated with the real \`prisma migrate deploy\`, seeded with the app's seed (content pack + demo users), plus ${c.students} bench students created in bulk with one shared argon2 hash (setup ${Object.entries(c.setupMs)
     .map(([k, v]) => `${k.replace(/Ms$/, "")} ${ms(v)}`)
     .join(", ")}). The bench runs \`VACUUM (ANALYZE)\` between scenarios, as this server runs with autovacuum ${m.postgresSettings.autovacuum ?? "?"}.
-- **App**: production build in \`${c.distDir}\`${c.buildSeconds === null ? " (up to date with the sources, not rebuilt)" : ` (built in ${c.buildSeconds} s)`}, served by \`next start\` on port ${c.appPort} with \`DATABASE_POOL_MAX=${c.poolMax}\`, a fixed \`AUTH_SECRET\`, \`STRATUS_BENCH_ROUTES=1\` and a save grace of ${c.graceSeconds} s.
+- **App**: production build in \`${c.distDir}\` (\`STRATUS_BENCH_BUILD=1\`, so it also holds the bench-only \`route.bench.ts\` routes that no normal build has)${c.buildSeconds === null ? ", up to date with the sources, not rebuilt" : `, built in ${c.buildSeconds} s`}; served as \`npm start\` serves it, by \`scripts/server.ts\` (our edge stamps each request's arrival time, then hands it to Next.js) on port ${c.appPort}, first with ${c.processes.map(procs).join(", then with ")} (\`WEB_CONCURRENCY\`; the machine has ${c.cores} cores), each process with \`DATABASE_POOL_MAX=${c.poolMax}\`, a fixed \`AUTH_SECRET\` and a save grace of ${c.graceSeconds} s.
 - **Sessions**: each simulated student's Auth.js session cookie is minted with \`encode\` from \`next-auth/jwt\` (the fields the app's jwt callback sets); the run first checks that one opens \`/dashboard\` (and that no cookie does not).
-- **Load generator**: ${c.httpClient}. It shares the ${m.nproc} cores with the app and PostgreSQL; its own CPU is reported with every figure ("generator CPU").`;
+- **Load generator**: ${c.httpClient}. It shares the ${m.nproc} cores with the app and PostgreSQL; its own CPU is reported with every figure ("generator CPU").
+- **A shared machine.** These ${m.nproc} cores are also shared with other work (other checkouts building and testing): the "other work" column shows it for every figure. ${foreignRange(r)} So a second server process competes for the same two cores with PostgreSQL, the load generator and that other work; 1 against ${c.cores} processes below is measured on this machine as it was, not on an idle one.`;
 }
 
 function calibrationRange(r: Report): string {
   const values: number[] = [];
-  const { steady, capacity, startStorm, submitStorm } = r.results;
-  for (const x of [...(steady?.runs ?? []), ...(startStorm?.runs ?? []), ...(submitStorm?.runs ?? [])]) if (x.calibrationMs) values.push(x.calibrationMs);
-  for (const run of capacity?.runs ?? []) for (const t of Object.values(run)) for (const step of t.steps) if (step.calibrationMs) values.push(step.calibrationMs);
+  for (const phase of r.results.phases) {
+    const { steady, capacity, startStorm, submitStorm, submitStormDense, hotPath } = phase;
+    for (const x of [...(steady?.runs ?? []), ...(startStorm?.runs ?? []), ...(submitStorm?.runs ?? []), ...(submitStormDense?.runs ?? [])]) if (x.calibrationMs) values.push(x.calibrationMs);
+    for (const run of capacity?.runs ?? []) for (const t of Object.values(run)) for (const step of t.steps) if (step.calibrationMs) values.push(step.calibrationMs);
+    for (const { step } of hotPath?.steps ?? []) if (step.calibrationMs) values.push(step.calibrationMs);
+  }
   if (values.length === 0) return "";
   return `In this run it ranged from ${ms(Math.min(...values))} to ${ms(Math.max(...values))} (median ${ms([...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)]!)}).`;
+}
+
+/** Other work on the machine during the run's measurements, in % of one core. */
+function foreignRange(r: Report): string {
+  const values: number[] = [];
+  for (const phase of r.results.phases) {
+    const { steady, capacity, startStorm, submitStorm, submitStormDense, hotPath } = phase;
+    for (const x of [...(steady?.runs ?? []), ...(startStorm?.runs ?? []), ...(submitStorm?.runs ?? []), ...(submitStormDense?.runs ?? [])]) values.push(foreign(x.cpu));
+    for (const run of capacity?.runs ?? []) for (const t of Object.values(run)) for (const step of t.steps) values.push(foreign(step.cpu));
+    for (const { step } of hotPath?.steps ?? []) values.push(foreign(step.cpu));
+  }
+  if (values.length === 0) return "";
+  const sorted = [...values].sort((a, b) => a - b);
+  return `Other processes on the machine (other work sharing these two cores) used between ${pct(sorted[0])} and ${pct(sorted.at(-1))} of a core during the measurements (median ${pct(sorted[Math.floor((sorted.length - 1) / 2)])}).`;
 }
 
 function methodSection(r: Report): string {
   return `## How it measures
 
 - **Open loop.** Every request has a send time fixed before the run (Poisson arrivals at the scenario's rate, or uniform random times inside a storm's window). Requests leave at those times whatever the responses do, and each latency is measured **from its scheduled time** to the last byte of the response, so queueing anywhere (generator, sockets, server, pool, database) counts and a slow server cannot slow the generator down to hide it (no coordinated omission).
-- **${r.config.runs} runs** of every scenario; the tables mark the median run (by the scenario's key figure) and give the spread of all runs.
+- **${r.config.runs} run${r.config.runs === 1 ? "" : "s"}** of every scenario per process count${r.config.runs > 1 ? "; the tables mark the median run (by the scenario's key figure) and give the spread of all runs" : " (\`--runs=3\` for medians and spreads)"}.
 - **CPU** is sampled from \`/proc\` once a second and summed per process group (app server, PostgreSQL backends of the bench database, generator, other processes), as % of one core: 100% = one core busy, the machine has 200%.
-- **Shared machine.** Other work on this machine (builds, tests) would distort the figures, so before each measurement the bench waits until other processes use under 10% of a core, and repeats a measurement (up to twice) when they used more than 20% during it. The "other work" column shows what remained.
+- **Shared machine.** Other work on this machine (builds, tests) distorts the figures, so before each measurement the bench waits (up to ${r.config.patienceSeconds} s, \`--patience\`) until other processes use under 10% of a core, and repeats a measurement once when they used more than 20% during it, keeping the less disturbed one. The "other work" column shows what remained.
 - **Calibration.** This is a virtual machine with neighbours: other guests on the same host can slow the same CPU work down without showing up in \`/proc\` here. Before each measurement the bench times a fixed piece of JavaScript work (JSON round trips and arithmetic, median of three); the "calibration" column shows it (lower is faster). ${calibrationRange(r)}
 - **Keep-alive.** A request that fails with ECONNRESET on a reused keep-alive socket (the server closed it as idle just as it was picked) is sent once more on a new connection, as browsers do, and counted as "resent"; its latency still runs from the first scheduled time.
 - **Percentiles** are nearest-rank over every request of the run (no sampling, no histogram buckets). pgbench's come from its per-transaction log, where under \`-R\` each latency also runs from the scheduled start.`;
@@ -156,17 +180,17 @@ ${table(
 )}`;
 }
 
-function steadySection(s: SteadyResult): string {
+function steadySection(s: SteadyResult, processes: number): string {
   const m = s.runs[s.medianRun]!;
   const perSave = cpuPerRequest(m.cpu, APP, m.achievedRate);
-  return `## Steady autosave — ${s.targets.rate} saves/s for ${m.seconds} s
+  return `### Steady autosave — ${s.targets.rate} saves/s for ${m.seconds} s, ${procs(processes)}
 
 1,000 students answering at exam pace: a one-save batch (\`{"saves":[…]}\`) from a random student to \`POST /api/attempts/:id/answers\` with that student's session cookie, Poisson arrivals at ${s.targets.rate}/s.
 
 ${table(
   ["run", "saves", "achieved /s", "p50", "p95", "p99", "max", "errors", "HTTP", "acks", ...CPU_HEADER],
   s.runs.map((r: SteadyRun, i) => [
-    `${i + 1}${i === s.medianRun ? " (median)" : ""}`,
+    `${i + 1}${s.runs.length > 1 && i === s.medianRun ? " (median)" : ""}`,
     r.sent,
     r.achievedRate,
     ms(r.latency.p50),
@@ -180,65 +204,35 @@ ${table(
   ]),
 )}
 
-Targets (median run): p95 ≤ ${s.targets.p95Ms} ms: ${yes(s.met.p95)} (${ms(m.latency.p95)}; spread ${spread(s.runs, (r) => r.latency.p95)}); p99 ≤ ${s.targets.p99Ms} ms: ${yes(s.met.p99)} (${ms(m.latency.p99)}; spread ${spread(s.runs, (r) => r.latency.p99)}); 0 errors: ${yes(s.met.errors)}.
-
-**What limits it.** ${
-    (m.cpu.groups[APP] ?? 0) < 70 && m.cpu.machineBusyPct < 80
-      ? `At this rate nothing is saturated: the app server used ${pct(m.cpu.groups[APP])} of a core, about ${ms(perSave)} of CPU per save, PostgreSQL ${pct(m.cpu.groups[PG])}, the machine ${pct(m.cpu.machineBusyPct * 2)} of 200%. The latency is each save's own work plus waits behind other requests on the single Node.js event loop when arrivals bunch up. (CPU per save falls as the rate rises — more requests share each event-loop turn and each garbage collection — so the ladder below, measured nearer saturation, shows a lower figure.)`
-      : `During the run ${bottleneck(m.cpu, APP)}; about ${ms(perSave)} of app-server CPU per save.`
-  }`;
+Targets: p95 ≤ ${s.targets.p95Ms} ms: ${yes(s.met.p95)} (${ms(m.latency.p95)}); p99 ≤ ${s.targets.p99Ms} ms: ${yes(s.met.p99)} (${ms(m.latency.p99)}); 0 errors: ${yes(s.met.errors)}. **What limits it:** ${bottleneck(m.cpu, APP)}; about ${ms(perSave)} of app-server CPU per save at this rate.`;
 }
 
 function perSaveAtTop(c: CapacityResult, t: Target, group: string): number | null {
   const s = c.summary[t];
+  if (!s) return null;
   const run = c.runs[s.medianRun]?.[t];
   const top = run?.steps.filter((x) => x.held).sort((a, b) => b.rate - a.rate)[0];
   return top ? cpuPerRequest(top.cpu, group, top.achievedRate) : null;
 }
 
-function whereTheTimeGoes(c: CapacityResult, costs: OperationCost[] | undefined): string {
+function whereTheTimeGoes(c: CapacityResult): string {
   const app = perSaveAtTop(c, "app", APP);
   const raw = perSaveAtTop(c, "next-raw", APP);
   const bare = perSaveAtTop(c, "node-bare", "bare node server");
   const db = perSaveAtTop(c, "pgbench", PG);
   if (app === null || raw === null || bare === null) return "";
-  const cost = (prefix: string) => costs?.find((x) => x.operation.startsWith(prefix))?.nodeCpuMs;
-  const auth = cost("session check as auth()");
-  const decodeOnly = cost("session cookie decode only");
-  const prisma = cost("saveAnswers (one save)");
-  const pgOnly = cost("the same save UPDATE through pg");
-  return `**Where the time goes.** Per save, at the highest rung each target held${db !== null ? `: PostgreSQL ${ms(db)} of CPU for the UPDATE itself (pgbench)` : ""}; the bare Node server ${ms(bare)} of Node.js CPU; the bare Next.js route ${ms(raw)}; the app route ${ms(app)}. So Next.js's routing and request/response handling add about ${ms(Math.max(0, raw - bare))} per request over plain \`node:http\`, and the app's own work on top of the same statement about ${ms(Math.max(0, app - raw))} more.${
-    auth !== undefined && prisma !== undefined && pgOnly !== undefined
-      ? ` The serial costs above account for most of that: the session check as \`auth()\` runs it costs ${ms(auth)} (decrypting the cookie is ${ms(decodeOnly ?? 0)} of it; the rest is Auth.js building a Request, re-encrypting the rolled token for a Set-Cookie and parsing its own JSON response), and the UPDATE through Prisma's \`$queryRaw\` ${ms(prisma)} against ${ms(pgOnly)} through \`pg\` directly.`
-      : ""
-  } One Node.js process can spend about 1,000 ms of CPU a second, which caps the app route near ${Math.round(1000 / app)} saves/s on this machine however fast the database is.`;
+  return `**Where the time goes.** CPU per save at the highest rung each target held${db !== null ? `: PostgreSQL ${ms(db)} for the UPDATE itself (pgbench)` : ""}; the bare Node server ${ms(bare)} of Node.js CPU; the bare Next.js route ${ms(raw)}; the app route ${ms(app)}. Next.js's routing and request/response handling add about ${ms(Math.max(0, raw - bare))} per request over plain \`node:http\`; the app's own work on the same statement (session cookie, zod, Prisma) about ${ms(Math.max(0, app - raw))} more. (CPU per request falls as the rate rises, so figures at different rungs are not strictly comparable; the hot-path section compares the two routes at one rate.)`;
 }
 
-function capacitySection(c: CapacityResult, costs?: OperationCost[]): string {
+function ladderTables(c: CapacityResult): string {
   const targets = (Object.keys(c.summary) as Target[]).filter((t) => c.runs.some((r) => r[t]));
-  const summaryRows = targets.map((t) => {
-    const s = c.summary[t];
-    const run = c.runs[s.medianRun]![t]!;
-    const top = run.steps.filter((x) => x.held).sort((a, b) => b.rate - a.rate)[0];
-    const server = SERVER_GROUP[t];
-    const serverCpu = top ? (t === "pgbench" ? cpuPerRequest(top.cpu, PG, top.achievedRate) : cpuPerRequest(top.cpu, server, top.achievedRate)) : 0;
-    const pgCpu = top ? cpuPerRequest(top.cpu, PG, top.achievedRate) : 0;
-    return [
-      TARGET_LABELS[t],
-      `**${s.median}/s**`,
-      s.heldRates.map((v) => `${v}`).join(" / "),
-      top ? `${ms(top.latency.p50)} / ${ms(top.latency.p99)}` : "–",
-      top && t !== "pgbench" ? ms(serverCpu) : "–",
-      top ? ms(pgCpu) : "–",
-    ];
-  });
-  const ladders = targets
+  return targets
     .map((t) => {
       const s = c.summary[t];
       const run = c.runs[s.medianRun]![t]!;
       const server = SERVER_GROUP[t];
       const failed = run.steps.find((x) => !x.held && x.rate > run.heldRate);
-      return `#### ${TARGET_LABELS[t]} — median run (run ${s.medianRun + 1})${run.skippedBelow ? `, started at ${run.skippedBelow}/s` : ""}
+      return `#### ${TARGET_LABELS[t]}${c.runs.length > 1 ? ` — median run (run ${s.medianRun + 1})` : ""}${run.skippedBelow ? `, started at ${run.skippedBelow}/s` : ""}
 
 ${table(
   ["offered /s", "achieved /s", "p50", "p95", "p99", "max", "errors", "held", ...CPU_HEADER.map((h) => (h === "server CPU" ? `${server} CPU` : h))],
@@ -255,37 +249,82 @@ ${table(
   ]),
 )}
 
-${failed ? `At ${failed.rate}/s, ${bottleneck(failed.cpu, server)}.` : "No rung of the ladder failed."}`;
+**What limits it:** ${failed ? `at ${failed.rate}/s, ${bottleneck(failed.cpu, server)}.` : "no rung of the ladder failed."}`;
     })
     .join("\n\n");
-  const app = c.summary.app;
-  return `## Autosave capacity — the highest fixed rate held with p99 ≤ ${c.p99LimitMs} ms and no errors
-
-The same UPDATE (saveAnswers' one statement, checked against \`lib/exams/attempts.ts\` at start-up) behind four front ends, measured in the same run on the same database: the app's answers route; a bare Next.js route handler (\`app/api/bench/raw-save\`, a module-level \`pg.Pool\`, **no session check on purpose**, to isolate the framework's cost); a bare \`node:http\` + \`pg\` server (\`scripts/bench/bare-server.ts\`); and pgbench (\`-M extended\`, ${c.clients.pgbenchClients} clients = the pool size, \`-R\` fixed rate). Each rung lasts ${c.stepSeconds} s after a warm-up. The first run climbs from ${c.ladder[0]}/s doubling the rate until a rung fails, then tries the rungs between; later runs start one rung below the first run's result. Ladder: ${c.ladder.join(", ")} /s.
-
-${table(["target", "held (median)", "held per run", "p50 / p99 at that rate", "server CPU per save", "PostgreSQL CPU per save"], summaryRows)}
-
-Target: the app route holds ≥ 400 saves/s: ${yes(c.met.appAtLeast400)} (${app.median}/s; runs ${app.heldRates.join(", ")}).
-
-"CPU per save" is the process group's CPU time divided by the saves it served at the highest rung held. The faster rungs are limited by the machine rather than by the code under test: at a few thousand requests a second the load generator needs a third of a core and PostgreSQL most of another, on two cores in all.
-
-${whereTheTimeGoes(c, costs)}
-
-${ladders}`;
 }
 
-function startSection(s: StartStormResult, costs?: OperationCost[]): string {
+function capacitySection(phases: Phase[]): string {
+  const withCapacity = phases.filter((p) => p.capacity);
+  if (withCapacity.length === 0) return "";
+  const first = withCapacity[0]!.capacity!;
+  const rows: Array<Array<string | number>> = [];
+  for (const phase of withCapacity) {
+    const c = phase.capacity!;
+    for (const t of (Object.keys(c.summary) as Target[]).filter((x) => c.runs.some((r) => r[x]))) {
+      const s = c.summary[t];
+      const run = c.runs[s.medianRun]![t]!;
+      const top = run.steps.filter((x) => x.held).sort((a, b) => b.rate - a.rate)[0];
+      rows.push([
+        `${TARGET_LABELS[t]}${t === "app" || t === "next-raw" ? `, ${procs(phase.processes)}` : ""}`,
+        `**${s.median}/s**`,
+        top ? `${ms(top.latency.p50)} / ${ms(top.latency.p99)}` : "–",
+        top && t !== "pgbench" ? ms(cpuPerRequest(top.cpu, SERVER_GROUP[t], top.achievedRate)) : "–",
+        top ? ms(cpuPerRequest(top.cpu, PG, top.achievedRate)) : "–",
+      ]);
+    }
+  }
+  return `## Autosave capacity — the ladder: the highest fixed rate held with p99 ≤ ${first.p99LimitMs} ms and no errors
+
+The same statement — \`saveAnswerStatement\` from \`lib/exams/save-statement.ts\`, the one the app sends; the bench imports it and sends its text and values, no copy — behind four front ends, measured in the same run on the same database: pgbench (\`-M extended\`, ${first.clients.pgbenchClients} clients = one pool, \`-R\` fixed rate); a bare \`node:http\` + \`pg\` server (\`scripts/bench/bare-server.ts\`); a bare Next.js route handler (\`app/api/bench/raw-save/route.bench.ts\`, a module-level \`pg.Pool\`, **no session check on purpose**, to isolate the framework's cost); and the app's answers route. The bare rungs are single processes, so the ladder runs with one app process; the app route climbs again with every process count. Each rung lasts ${first.stepSeconds} s after a warm-up, climbing from ${first.ladder[0]}/s by doubling until a rung fails, then trying the rungs between. Ladder: ${first.ladder.join(", ")} /s.
+
+${table(["target", "held", "p50 / p99 at that rate", "server CPU per save", "PostgreSQL CPU per save"], rows)}
+
+"CPU per save" is the process group's CPU time divided by the saves it served at the highest rung held (for several processes, all of them together).
+
+${whereTheTimeGoes(first)}
+
+${withCapacity.map((p) => `### Ladder with ${procs(p.processes)}\n\n${ladderTables(p.capacity!)}`).join("\n\n")}`;
+}
+
+function hotPathSection(h: HotPathResult, costs?: OperationCost[]): string {
+  const cost = (prefix: string) => costs?.find((x) => x.operation.startsWith(prefix))?.nodeCpuMs;
+  const decodeOnly = cost("session cookie decode only");
+  const auth = cost("session check as auth()");
+  const prisma = cost("saveAnswers (one save)");
+  const pgOnly = cost("the same save UPDATE through pg");
+  return `## The hot path's price — the answers route against a bare Next.js route
+
+Both routes send the same save statement; the app route also reads the session cookie, checks the request's origin and size, parses the body with zod and goes through Prisma. Each was driven at ${h.rate} saves/s for ${h.seconds} s, one process, interleaved ${h.app.length} times (app, bare, app, bare, …), and the app server's CPU per save measured from \`/proc\`.
+
+${table(
+  ["round", "app route CPU per save", "bare Next.js route CPU per save", "app p99", "bare p99"],
+  h.app.map((a, i) => {
+    const appStep = h.steps.filter((s) => s.target === "app")[i]!.step;
+    const rawStep = h.steps.filter((s) => s.target === "next-raw")[i]!.step;
+    return [i + 1, ms(a), ms(h.bareNext[i]!), ms(appStep.latency.p99), ms(rawStep.latency.p99)];
+  }),
+)}
+
+Ratio of the medians: **${h.ratio.toFixed(2)}×** (target ≤ ${h.target}×: ${yes(h.ratio <= h.target)}).
+
+How the route avoids Auth.js's \`auth()\` on this path: it verifies the session cookie's JWT (\`getToken\` from \`next-auth/jwt\`: decrypt and check, never re-issue, no Set-Cookie) and remembers a verified cookie value in the process (\`lib/auth/verified-tokens.ts\`; its expiry is re-checked on every use), so a student's repeated saves skip the decryption; whether the session is still live (not signed out, revoked or expired) is checked by the save statement itself, in the same SQL statement as the save.${
+    decodeOnly !== undefined && auth !== undefined
+      ? ` Measured one at a time (table above): decrypting the cookie costs ${ms(decodeOnly)} of CPU, the whole \`auth()\` session check ${ms(auth)}${prisma !== undefined && pgOnly !== undefined ? `; the save through Prisma's \`$queryRaw\` ${ms(prisma)} against ${ms(pgOnly)} through \`pg\` directly` : ""}.`
+      : ""
+  }`;
+}
+
+function startSection(s: StartStormResult, processes: number): string {
   const m = s.runs[s.medianRun]!;
   const perStart = ((m.cpu.groups[APP] ?? 0) * 10 * m.cpu.seconds) / m.students;
   const throughput = m.students / m.wallSeconds;
-  return `## Start storm — ${m.students} students start a mock within ${m.windowSeconds} s
-
-Each student's start (at a uniformly random moment of the window) is \`POST /api/bench/start\`: the same \`startAttempt\` the Exams page's server action calls (mock: 65 questions balanced to the blueprint, unseen first, one open mock per student), then the runner's view (\`loadRunnerView\`, as the runner page loads it), returning the first question. "Time to first question" is that request's latency from its scheduled moment (it does not include rendering the page in a browser).
+  return `### Start storm — ${m.students} students start a mock within ${m.windowSeconds} s, ${procs(processes)}
 
 ${table(
   ["run", "p50", "p95", "p99", "max", "HTTP", "with first question", "attempts (students, items)", "took", ...CPU_HEADER],
   s.runs.map((r: StartStormRun, i) => [
-    `${i + 1}${i === s.medianRun ? " (median)" : ""}`,
+    `${i + 1}${s.runs.length > 1 && i === s.medianRun ? " (median)" : ""}`,
     ms(r.latency.p50),
     ms(r.latency.p95),
     ms(r.latency.p99),
@@ -298,55 +337,19 @@ ${table(
   ]),
 )}
 
-Targets: time to first question p95 ≤ 1 s: ${yes(s.met.p95)} (median run ${ms(m.latency.p95)}; spread ${spread(s.runs, (r) => r.latency.p95)}); exactly ${s.targets.attempts} attempts: ${yes(s.met.exactAttempts)}; no 5xx (checked as: every start answered 200): ${yes(s.met.no5xx)}.
-
-**What limits it.** ${m.students} starts took ${m.wallSeconds} s to serve, about ${throughput.toFixed(0)} starts/s against ${(m.students / m.windowSeconds).toFixed(0)}/s arriving, so a queue builds for the whole window and the last students wait longest. During the storm ${bottleneck(m.cpu, APP)}: about ${ms(perStart)} of app-server CPU per start. ${startCosts(costs)}`;
+Targets: time to first question p95 ≤ 1 s: ${yes(s.met.p95)} (${ms(m.latency.p95)}); exactly ${s.targets.attempts} attempts: ${yes(s.met.exactAttempts)}; no 5xx: ${yes(s.met.no5xx)}. **What limits it:** ${m.students} starts took ${m.wallSeconds} s to serve, about ${throughput.toFixed(0)} starts/s against ${(m.students / m.windowSeconds).toFixed(0)}/s arriving; during the storm ${bottleneck(m.cpu, APP)}: about ${ms(perStart)} of app-server CPU per start.`;
 }
 
-function startCosts(costs?: OperationCost[]): string {
-  const get = (prefix: string) => costs?.find((x) => x.operation.startsWith(prefix));
-  const start = get("startAttempt");
-  const view = get("loadRunnerView");
-  const many = get("experiment: 65 attempt items via Prisma createMany");
-  const unnest = get("experiment: the same 65 rows");
-  const auth = get("session check as auth()");
-  if (!start || !view) return "";
-  return `The serial costs above show where: \`startAttempt\` takes ${ms(start.nodeCpuMs)} of Node.js CPU for ${ms(start.databaseMs)} of database time (${start.statements} statements), \`loadRunnerView\` ${ms(view.nodeCpuMs)}${auth ? `, the session check ${ms(auth.nodeCpuMs)}` : ""}: the CPU is in the app server's Prisma client and Auth.js, not in PostgreSQL.${many && unnest ? ` (The experiment rows show the change already made: 65 items through Prisma's \`createMany\` cost ${ms(many.nodeCpuMs)} of CPU, through one \`INSERT … unnest\` ${ms(unnest.nodeCpuMs)}.)` : ""} The time to first question measured here also leaves out rendering the runner page, which the browser needs next.`;
-}
-
-function probeOutcome(t: RaceTrial): string {
-  return t.saveReturnedBeforeGradeCommitted
-    ? `returned ${t.saveRowsUpdated} row after ${ms(t.saveWaitedMs)}, before the grade committed — the app would acknowledge it — and the attempt ended ${t.attemptStatus} with that answer stored (${t.stored.answerIsRight ? "right" : "wrong"}) but graded \`correct = ${t.stored.correct}\``
-    : `waited ${ms(t.saveWaitedMs)}, until the grade committed, then changed ${t.saveRowsUpdated} rows — so the app answers 409 "already submitted" and the browser keeps the answer instead of believing it saved`;
-}
-
-function probeText(app?: RaceTrial, old?: RaceTrial): string {
-  if (!app) return "";
-  return `A deterministic probe forces it: connection A grades as the app does (lock the attempt FOR UPDATE, read the items, write \`correct\`, close the attempt, commit) while connection B sends saveAnswers' exact UPDATE between A's read and A's commit. With the app's statement the save ${probeOutcome(app)}.${old ? ` With the statement it used before commit dc85ac6, which joined the attempt without a lock, the same save ${probeOutcome(old)} — the defect this probe found.` : ""}`;
-}
-
-function submitCost(costs?: OperationCost[]): string {
-  const submit = costs?.find((x) => x.operation.startsWith("submitAttempt"));
-  const auth = costs?.find((x) => x.operation.startsWith("session check as auth()"));
-  if (!submit) return "";
-  return `A submit costs the app server the session check${auth ? ` (${ms(auth.nodeCpuMs)})` : ""}, a user lookup and \`submitAttempt\`: ${submit.statements} statements in an interactive transaction, ${ms(submit.nodeCpuMs)} of Node.js CPU for ${ms(submit.databaseMs)} of database time, measured one at a time.`;
-}
-
-function submitSection(s: SubmitStormResult, graceSeconds: number, costs?: OperationCost[]): string {
+function submitSection(s: SubmitStormResult, processes: number, graceSeconds: number): string {
   const m = s.runs[s.medianRun]!;
-  const v = m.verify;
-  const throughput = m.students / (m.submit.latency.max / 1000 + (m.windowSeconds[1] - m.windowSeconds[0]));
-  const probe = s.raceProbe;
-  const appProbe = probe.find((p) => p.variant === "app's save statement");
-  const oldProbe = probe.find((p) => p.variant !== "app's save statement");
-  return `## Submit storm — ${m.students} submits around one deadline
-
-${m.students} mock attempts share a deadline set in the database ${m.deadlineLeadSeconds} s ahead; answers 1–60 are already saved. Each student saves a last answer and then submits (as the runner does: it flushes its queue before submitting) at a uniformly random moment from ${Math.abs(m.windowSeconds[0])} s before to ${m.windowSeconds[1]} s after the deadline (a 5 s window); 5% submit a second time 0–300 ms later without waiting (double click / second tab); 5% send a save ${graceSeconds}.5–${graceSeconds + 2}.5 s after the deadline, past the ${graceSeconds} s grace. An extra probe: 5% of students save from a second tab 0–100 ms after their submit left. Then SQL checks every attempt.
+  const window = m.windowSeconds[1] - m.windowSeconds[0];
+  const served = m.students / (m.submit.latency.max / 1000 + window);
+  return `### Submit storm${s.density > 1 ? `, ${s.density}× as dense` : ""} — ${m.students} submits in ${window} s around one deadline, ${procs(processes)}
 
 ${table(
   ["run", "submits", "submit p50", "p95", "p99", "max", "HTTP", "last save p99", "late saves", "other-tab saves", ...CPU_HEADER],
   s.runs.map((r: SubmitStormRun, i) => [
-    `${i + 1}${i === s.medianRun ? " (median)" : ""}`,
+    `${i + 1}${s.runs.length > 1 && i === s.medianRun ? " (median)" : ""}`,
     `${r.submit.count} (${r.submit.duplicates} duplicates)`,
     ms(r.submit.latency.p50),
     ms(r.submit.latency.p95),
@@ -360,165 +363,143 @@ ${table(
   ]),
 )}
 
-What the database holds afterwards (each run):
-
 ${table(
-  ["check", ...s.runs.map((_, i) => `run ${i + 1}`)],
+  ["what the database holds afterwards", ...s.runs.map((_, i) => `run ${i + 1}`)],
   (
     [
       ["attempts graded (SUBMITTED / EXPIRED / still open)", (r) => `${r.verify.submitted} / ${r.verify.expired} / ${r.verify.stillOpen}`],
-      ["gradedAt set", (r) => r.verify.gradedAtSet],
-      ["students whose mastery evidence exceeds what one grading adds (graded twice)", (r) => r.verify.masteryOver],
-      ["students with answers stored that their grade did not count", (r) => r.verify.masteryUnder],
+      ["**last saves that left the client before the deadline and were refused**", (r) => `**${r.verify.onTimeSavesRefused}**`],
+      [`**attempts graded EXPIRED although their submit left the client by deadline + ${graceSeconds} s**`, (r) => `**${r.verify.onTimeSubmitsExpired}**`],
+      [`submits that left the client after deadline + ${graceSeconds} s (the runner first waited that long for its last save's answer)`, (r) => r.verify.submitsSentLate ?? 0],
+      ["students whose mastery evidence exceeds one grading (graded twice)", (r) => r.verify.masteryOver],
       ["attempts two submit responses both claim to have graded", (r) => r.verify.apiGradedTwice],
       ["items whose stored `correct` disagrees with their stored answer", (r) => r.verify.itemCorrectMismatch],
       ["attempts whose rawScore ≠ their correct items", (r) => r.verify.rawScoreMismatch],
       [`answers stored after deadline + ${graceSeconds} s`, (r) => r.verify.answeredAfterCutoff],
       ["late saves accepted / stored", (r) => `${r.verify.lateAccepted} / ${r.verify.lateStored}`],
-      ["saves acknowledged \"saved\"", (r) => r.verify.ackedSaves],
+      ['saves acknowledged "saved"', (r) => r.verify.ackedSaves],
       ["… not in the database (lost)", (r) => r.verify.ackedLost],
       ["… in the database but left out of the grade", (r) => `${r.verify.ackedMissingFromGrade}${Object.keys(r.verify.ackedMissingFromGradeByKind).length ? ` (${statuses(r.verify.ackedMissingFromGradeByKind)})` : ""}`],
-      ["last saves sent before the deadline and refused", (r) => r.verify.onTimeSavesRefused],
-      ["submits sent before deadline + 0.5 s but graded EXPIRED", (r) => r.verify.onTimeSubmitsExpired],
     ] as Array<[string, (r: SubmitStormRun) => string | number]>
   ).map(([label, f]) => [label, ...s.runs.map(f)]),
 )}
 
-Targets: every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99 ≤ 2 s: ${yes(s.met.submitP99)} (median run ${ms(m.submit.latency.p99)}; spread ${spread(s.runs, (r) => r.submit.latency.p99)}); no answer stored after deadline + grace: ${yes(s.met.nothingAfterGrace)}; none acknowledged and lost (not in the database): ${yes(s.met.noAckLost)}; late saves refused: ${yes(s.met.lateRefused)}.
-
-**What limits it.** ${
-    s.met.gradedOnce
-      ? 'The grading itself holds up under the storm: one grade per attempt, mastery evidence added once, duplicate submits answered "already graded". The time is the problem:'
-      : "Some attempts were not graded exactly once (table above). The time is a problem too:"
-  } the server grades about ${throughput.toFixed(0)} attempts/s while they arrive at ${(m.students / (m.windowSeconds[1] - m.windowSeconds[0])).toFixed(0)}/s, so submits queue for seconds; during the storm ${bottleneck(m.cpu, APP)}. ${submitCost(costs)} What that means for students:
-
-- **On-time work graded as late.** The routes read the clock when a request reaches the handler, not when it arrived, so a submit queued past deadline + grace is graded EXPIRED and a last save queued that long is refused with 409 — ${v.onTimeSubmitsExpired} submits and ${v.onTimeSavesRefused} last saves in the median run, all sent before the deadline.
-- **A save that arrives during grading.** ${probeText(appProbe, oldProbe)} ${
-    s.runs.some((r) => r.verify.ackedMissingFromGrade > 0)
-      ? `In the storm it happened to ${s.runs.map((r) => r.verify.ackedMissingFromGrade).join(" / ")} acknowledged saves per run (a duplicate submit or another tab's save overtaking the last save).`
-      : "In this run's storms no acknowledged save was left out of a grade (the table's check)."
-  }`;
+Targets: 0 on-time saves refused and 0 on-time submits EXPIRED: ${yes(s.met.onTime)}; every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99 ≤ 2 s: ${yes(s.met.submitP99)} (${ms(m.submit.latency.p99)}); nothing stored after deadline + grace: ${yes(s.met.nothingAfterGrace)}; none acknowledged and lost: ${yes(s.met.noAckLost)}; late saves refused: ${yes(s.met.lateRefused)}. **What limits it:** the server graded about ${served.toFixed(0)} attempts/s while they arrived at ${(m.students / window).toFixed(0)}/s, so submits queue; during the storm ${bottleneck(m.cpu, APP)}.`;
 }
 
-function summarySection(r: Report, dashboard: DashboardResult | null): string {
-  const rows: string[][] = [];
-  const { steady, capacity, startStorm, submitStorm } = r.results;
-  if (steady) {
-    const m = steady.runs[steady.medianRun]!;
-    rows.push(["steady autosave (46 saves/s)", "p95 ≤ 50 ms", ms(m.latency.p95), spread(steady.runs, (x) => x.latency.p95), yes(steady.met.p95)]);
-    rows.push(["", "p99 ≤ 150 ms", ms(m.latency.p99), spread(steady.runs, (x) => x.latency.p99), yes(steady.met.p99)]);
-    rows.push(["", "0 errors", String(m.errors), spread(steady.runs, (x) => x.errors, String), yes(steady.met.errors)]);
+function submitStormIntro(graceSeconds: number): string {
+  return `## Submit storms
+
+1,000 mock attempts share a deadline set in the database 7 s ahead; answers 1–60 are already saved. Each student saves a last answer and then submits (as the runner does: it flushes its queue before submitting) at a uniformly random moment in a window around the deadline — from 4.5 s before to 0.5 s after it, or from 2.25 s before to 0.25 s after in the storm twice as dense. 5% submit a second time 0–300 ms later without waiting (double click / second tab); 5% send a save ${graceSeconds}.5–${graceSeconds + 2}.5 s after the deadline, past the ${graceSeconds} s grace; 5% save from a second tab 0–100 ms after their submit left. On time means what left the client in time, as the load generator records it: a last save sent before the deadline must be acknowledged, and an attempt whose submit was sent by deadline + grace must not be graded EXPIRED (a submit the runner held back until its last save was answered, and so sent later, is counted on its own line). None may be refused or graded EXPIRED: the routes judge the deadline by when a request **arrived** (stamped by \`scripts/server.ts\` before Next.js sees it, or a trusted load balancer's request-start header), however long it then queued, and neither the sweep nor a late save closes an attempt until the queue allowance after deadline + grace has passed (\`lib/exams/deadline.ts\`). A save arriving during grading waits for the grade and is refused (\`tests/integration/attempts.integration.test.ts\` forces that interleaving).`;
+}
+
+function classSection(c: ClassStormResult, processes: number, graceSeconds: number): string {
+  const wrap = <R,>(run: R, met: Record<string, boolean>) => ({ runs: [run], medianRun: 0, met });
+  const start = startSection({ targets: { p95Ms: 1000, attempts: c.students }, ...wrap(c.start, { p95: c.met.startP95, exactAttempts: c.start.database.attempts === c.students, no5xx: c.start.serverErrors === 0 }) } as StartStormResult, processes);
+  const submit = submitSection(
+    { density: 1, targets: { submitP99Ms: 2000 }, ...wrap(c.submit, { gradedOnce: c.met.gradedOnce, submitP99: c.met.submitP99, nothingAfterGrace: c.submit.verify.answeredAfterCutoff === 0, noAckLost: c.submit.verify.ackedLost === 0, lateRefused: c.submit.verify.lateAccepted === 0, onTime: c.met.onTime }) } as SubmitStormResult,
+    processes,
+    graceSeconds,
+  );
+  return `${c.students} students of one class start a mock within 10 s, then all save a last answer and submit around one shared deadline (plain mocks: classes and assignments do not exist yet, so a shared deadline stands in for the assignment's due time), on the attempts they just started.\n\n${start.replace("### Start storm", "### Class storm: the starts")}\n\n${submit.replace("### Submit storm", "### Class storm: the submits")}`;
+}
+
+function summarySection(r: Report): string {
+  const phases = r.results.phases;
+  const header = ["scenario", "target", ...phases.map((p) => procs(p.processes))];
+  const rows: Array<Array<string>> = [];
+  const row = (scenario: string, target: string, cell: (p: Phase) => string | undefined) => {
+    const cells = phases.map((p) => cell(p) ?? "–");
+    if (cells.some((c) => c !== "–")) rows.push([scenario, target, ...cells]);
+  };
+  const median = <R,>(x: { runs: R[]; medianRun: number } | undefined): R | undefined => x?.runs[x.medianRun];
+  const verdict = (ok: boolean, text: string) => `${ok ? "✅" : "❌"} ${text}`;
+  row("steady autosave (46 saves/s)", "p95 ≤ 50 ms, p99 ≤ 150 ms, 0 errors", (p) => {
+    const m = median(p.steady);
+    return m && p.steady ? verdict(p.steady.met.p95 && p.steady.met.p99 && p.steady.met.errors, `${ms(m.latency.p95)} / ${ms(m.latency.p99)}, ${m.errors} errors`) : undefined;
+  });
+  row("autosave capacity (p99 ≤ 300 ms, 0 errors)", "app route, saves/s held", (p) => (p.capacity?.summary.app ? `${p.capacity.summary.app.median}/s` : undefined));
+  for (const t of ["next-raw", "node-bare", "pgbench"] as Target[]) {
+    row("", `ladder: ${TARGET_LABELS[t]}`, (p) => (p.capacity?.summary[t] ? `${p.capacity.summary[t].median}/s` : undefined));
   }
-  if (capacity) {
-    for (const t of Object.keys(capacity.summary) as Target[]) {
-      const s = capacity.summary[t];
-      if (!capacity.runs.some((x) => x[t])) continue;
-      rows.push([
-        t === "app" ? "autosave capacity (p99 ≤ 300 ms, 0 errors)" : "",
-        t === "app" ? "app route ≥ 400 saves/s" : `ladder: ${TARGET_LABELS[t]}`,
-        `${s.median}/s`,
-        `${Math.min(...s.heldRates)} – ${Math.max(...s.heldRates)}/s`,
-        t === "app" ? yes(capacity.met.appAtLeast400) : "(reference)",
-      ]);
-    }
+  row("hot path", "app route CPU per save ≤ 1.5× the bare Next.js route's", (p) => (p.hotPath ? verdict(p.hotPath.ratio <= p.hotPath.target, `${p.hotPath.ratio.toFixed(2)}× (${ms([...p.hotPath.app].sort((a, b) => a - b)[Math.floor((p.hotPath.app.length - 1) / 2)]!)} vs ${ms([...p.hotPath.bareNext].sort((a, b) => a - b)[Math.floor((p.hotPath.bareNext.length - 1) / 2)]!)})`) : undefined));
+  row("start storm (1,000 in 10 s)", "time to first question p95 ≤ 1 s", (p) => {
+    const m = median(p.startStorm);
+    return m && p.startStorm ? verdict(p.startStorm.met.p95, ms(m.latency.p95)) : undefined;
+  });
+  row("", "exactly 1,000 attempts, no 5xx", (p) => {
+    const m = median(p.startStorm);
+    return m && p.startStorm ? verdict(p.startStorm.met.exactAttempts && p.startStorm.met.no5xx, `${m.database.attempts} attempts, ${m.serverErrors} 5xx`) : undefined;
+  });
+  for (const [key, label] of [
+    ["submitStorm", "submit storm (1,000 in 5 s)"],
+    ["submitStormDense", "submit storm twice as dense (1,000 in 2.5 s)"],
+  ] as const) {
+    row(label, "on-time saves refused = 0, on-time submits EXPIRED = 0", (p) => {
+      const m = median(p[key]);
+      return m && p[key] ? verdict(p[key].met.onTime, `${m.verify.onTimeSavesRefused} refused, ${m.verify.onTimeSubmitsExpired} EXPIRED`) : undefined;
+    });
+    row("", "every attempt graded exactly once; none acknowledged and lost", (p) => {
+      const m = median(p[key]);
+      return m && p[key] ? verdict(p[key].met.gradedOnce && p[key].met.noAckLost && p[key].met.nothingAfterGrace, `${m.verify.gradedAtSet} graded, ${m.verify.apiGradedTwice} twice, ${m.verify.ackedLost} lost`) : undefined;
+    });
+    row("", "submit p99 ≤ 2 s", (p) => {
+      const m = median(p[key]);
+      return m && p[key] ? verdict(p[key].met.submitP99, ms(m.submit.latency.p99)) : undefined;
+    });
   }
-  if (startStorm) {
-    const m = startStorm.runs[startStorm.medianRun]!;
-    rows.push(["start storm (1,000 in 10 s)", "time to first question p95 ≤ 1 s", ms(m.latency.p95), spread(startStorm.runs, (x) => x.latency.p95), yes(startStorm.met.p95)]);
-    rows.push(["", "exactly 1,000 attempts", String(m.database.attempts), spread(startStorm.runs, (x) => x.database.attempts, String), yes(startStorm.met.exactAttempts)]);
-    rows.push(["", "no 5xx (every start answered 200)", String(m.serverErrors), spread(startStorm.runs, (x) => x.serverErrors, String), yes(startStorm.met.no5xx)]);
-  }
-  if (submitStorm) {
-    const m = submitStorm.runs[submitStorm.medianRun]!;
-    rows.push(["submit storm (1,000 in 5 s)", "every attempt graded exactly once", `${m.verify.gradedAtSet} graded, ${m.verify.masteryOver} twice, ${m.verify.apiGradedTwice} double responses`, "", yes(submitStorm.met.gradedOnce)]);
-    rows.push(["", "submit p99 ≤ 2 s", ms(m.submit.latency.p99), spread(submitStorm.runs, (x) => x.submit.latency.p99), yes(submitStorm.met.submitP99)]);
-    rows.push(["", "no answer stored after deadline + grace", String(m.verify.answeredAfterCutoff), "", yes(submitStorm.met.nothingAfterGrace)]);
-    const probe = submitStorm.raceProbe.find((x) => x.variant === "app's save statement");
-    if (probe) {
-      rows.push([
-        "",
-        "a save arriving during grading (deterministic probe)",
-        probe.ackedButNotGraded ? "acknowledged, stored, not graded" : probe.saveRowsUpdated === 0 ? "waits for the grade, then refused" : "graded",
-        "",
-        probe.ackedButNotGraded ? "❌ defect" : "✅ ok",
-      ]);
-    }
-    rows.push(["", "none acknowledged and lost", `${m.verify.ackedLost} lost; ${m.verify.ackedMissingFromGrade} stored but not graded`, spread(submitStorm.runs, (x) => x.verify.ackedMissingFromGrade, String), yes(submitStorm.met.noAckLost && submitStorm.runs.every((x) => x.verify.ackedMissingFromGrade === 0))]);
-  }
-  if (dashboard) {
-    const p95s = dashboard.runs.map((x) => x.data.p95);
-    rows.push([
-      `student dashboard (${dashboard.concurrency} at a time, ${dashboard.data.students?.toLocaleString("en")} students)`,
-      `server time p95 ≤ ${dashboard.target.p95Ms} ms`,
-      ms(dashboard.median.data.p95),
-      `${ms(Math.min(...p95s))} – ${ms(Math.max(...p95s))}`,
-      yes(dashboard.median.data.p95 <= dashboard.target.p95Ms),
-    ]);
-    rows.push(["", "no query scans the answers table", dashboard.plans.some((p) => p.seqScanOnItems) ? "a plan scans it" : "none does", "", yes(!dashboard.plans.some((p) => p.seqScanOnItems))]);
-  }
+  row("class storm (300 start in 10 s, submit at one due time)", "start p95 ≤ 1 s", (p) => (p.classStorm ? verdict(p.classStorm.met.startP95, ms(p.classStorm.start.latency.p95)) : undefined));
+  row("", "graded exactly once; on-time refused = 0, EXPIRED = 0", (p) => {
+    const v = p.classStorm?.submit.verify;
+    return v && p.classStorm ? verdict(p.classStorm.met.gradedOnce && p.classStorm.met.onTime, `${v.gradedAtSet} graded, ${v.apiGradedTwice} twice; ${v.onTimeSavesRefused} refused, ${v.onTimeSubmitsExpired} EXPIRED`) : undefined;
+  });
+  row("", "submit p99 ≤ 2 s", (p) => (p.classStorm ? verdict(p.classStorm.met.submitP99, ms(p.classStorm.submit.submit.latency.p99)) : undefined));
   return `## Summary
 
-${table(["scenario", "target", "measured (median run)", "spread over runs", "verdict"], rows)}`;
-}
+Every figure in one run of \`${r.command}\`, 1 server process against ${r.config.cores} (one per core) on the same build, database and machine.
 
-function poolSection(root: string): string {
-  const dir = path.join(root, "docs/benchmarks");
-  if (!existsSync(dir)) return "";
-  const files = readdirSync(dir)
-    .filter((f) => /^pool-\d+\.json$/.test(f))
-    .sort((a, b) => Number(/\d+/.exec(a)![0]) - Number(/\d+/.exec(b)![0]));
-  if (files.length === 0) return "";
-  const reports = files.map((f) => JSON.parse(readFileSync(path.join(dir, f), "utf8")) as Report);
-  const rows = reports.map((r) => {
-    const st = r.results.startStorm?.runs[r.results.startStorm.medianRun];
-    const sub = r.results.submitStorm?.runs[r.results.submitStorm.medianRun];
-    return [
-      String(r.config.poolMax),
-      st ? `${ms(st.latency.p50)} / ${ms(st.latency.p95)}` : "–",
-      st ? `${st.wallSeconds} s` : "–",
-      st ? pct(st.cpu.groups[APP]) : "–",
-      sub ? `${ms(sub.submit.latency.p50)} / ${ms(sub.submit.latency.p99)}` : "–",
-      sub ? String(sub.verify.onTimeSubmitsExpired) : "–",
-      sub ? pct(sub.cpu.groups[APP]) : "–",
-      r.date.slice(0, 16).replace("T", " "),
-      `\`${r.command}\``,
-    ];
-  });
-  const worst = <T>(pick: (r: Report) => T | undefined, value: (t: T) => number) => {
-    const scored = reports.map((r) => ({ pool: r.config.poolMax, t: pick(r) })).filter((x) => x.t !== undefined) as Array<{ pool: number; t: T }>;
-    return scored.sort((a, b) => value(b.t) - value(a.t))[0];
-  };
-  const slowStart = worst((r) => r.results.startStorm?.runs[r.results.startStorm.medianRun], (x) => x.latency.p95);
-  const mostExpired = worst((r) => r.results.submitStorm?.runs[r.results.submitStorm.medianRun], (x) => x.verify.onTimeSubmitsExpired);
-  return `## Pool size (DATABASE_POOL_MAX)
-
-Separate runs of the two storms with different pool sizes, one run each, from \`docs/benchmarks/pool-*.json\`:
-
-${table(["pool", "start storm p50 / p95", "start storm took", "app server CPU", "submit p50 / p99", "on-time submits graded EXPIRED", "app server CPU", "date", "command"], rows)}
-
-The pool does not change the throughput: at every size the app server's one Node.js process is close to a full core during both storms, so more connections only change how the queue is shared out. ${slowStart ? `The slowest start storm came with ${slowStart.pool} connections (likely: interactive transactions waiting for a free connection while those holding one are paused on the busy event loop)` : ""}${mostExpired ? `; the most submits finished past deadline + grace with ${mostExpired.pool} (likely: more gradings interleaved, each taking longer)` : ""}. These are single runs on a shared machine; treat small differences as noise. The bench keeps the app's default, **10**: enough for every interactive transaction the event loop can keep busy, and it leaves room under \`max_connections\` (100) for a second app instance (DESIGN §8) and the tools.
-`;
+${table(header, rows)}`;
 }
 
 export function writeReport(jsonPath: string, mdPath: string): void {
   const r = JSON.parse(readFileSync(jsonPath, "utf8")) as Report;
-  const root = path.resolve(import.meta.dirname, "../..");
-  const dashboardPath = path.join(path.dirname(jsonPath), "dashboard.json");
-  const dashboard = !r.config.quick && existsSync(dashboardPath) ? (JSON.parse(readFileSync(dashboardPath, "utf8")) as DashboardResult) : null;
+  // A scenario that failed is recorded as { failed: message }: listed, not rendered.
+  const failures: string[] = [];
+  const isFailed = (x: unknown): x is { failed: string } => typeof x === "object" && x !== null && "failed" in x;
+  if (isFailed(r.results.costs)) {
+    failures.push(`costs: ${r.results.costs.failed}`);
+    delete r.results.costs;
+  }
+  for (const phase of r.results.phases) {
+    for (const [key, value] of Object.entries(phase)) {
+      if (isFailed(value)) {
+        failures.push(`${key} with ${procs(phase.processes)}: ${value.failed}`);
+        delete (phase as Record<string, unknown>)[key];
+      }
+    }
+  }
+  const phases = r.results.phases;
+  const perPhase = (title: string, render: (p: Phase) => string | null) => {
+    const parts = phases.map(render).filter(Boolean);
+    return parts.length ? `## ${title}\n\n${parts.join("\n\n")}` : "";
+  };
+  const hot = phases.find((p) => p.hotPath)?.hotPath;
+  const storms = phases.flatMap((p) => [p.submitStorm, p.submitStormDense].filter(Boolean).map((x) => submitSection(x!, p.processes, r.config.graceSeconds)));
   const parts = [
     `# Benchmarks
 
-Load tests of the exam's hot paths on a production build over PostgreSQL, written by \`npm run bench\` (\`scripts/bench/report.ts\`) from [\`${path.relative(path.dirname(mdPath), jsonPath)}\`](${path.relative(path.dirname(mdPath), jsonPath)}): every figure below is one that run measured. ${r.config.quick ? "**This is a --quick smoke run: short steps, not the reference figures.**" : ""}`,
-    summarySection(r, dashboard),
+Load tests of the exam's hot paths on a production build over PostgreSQL, written by \`npm run bench\` (\`scripts/bench/report.ts\`) from [\`${path.relative(path.dirname(mdPath), jsonPath)}\`](${path.relative(path.dirname(mdPath), jsonPath)}): every figure below is one that run measured. ${r.config.quick ? "**This is a --quick smoke run: short steps, not the reference figures.**" : ""} The student dashboard's benchmark is separate: [\`benchmarks/dashboard.md\`](benchmarks/dashboard.md) (\`npm run bench -- --scenario=dashboard\`).`,
+    summarySection(r),
+    failures.length ? `## Scenarios that failed in this run\n\n${failures.map((f) => `- ${f}`).join("\n")}` : "",
     machineSection(r),
     methodSection(r),
     r.results.costs ? costsSection(r.results.costs) : "",
-    r.results.steady ? steadySection(r.results.steady) : "",
-    r.results.capacity ? capacitySection(r.results.capacity, r.results.costs) : "",
-    r.results.startStorm ? startSection(r.results.startStorm, r.results.costs) : "",
-    r.results.submitStorm ? submitSection(r.results.submitStorm, r.config.graceSeconds, r.results.costs) : "",
-    poolSection(root),
-    dashboard ? renderDashboardReport(dashboard) : "",
+    hot ? hotPathSection(hot, r.results.costs) : "",
+    capacitySection(phases),
+    perPhase("Start storm", (p) => (p.startStorm ? startSection(p.startStorm, p.processes) : null)),
+    perPhase("Steady autosave", (p) => (p.steady ? steadySection(p.steady, p.processes) : null)),
+    storms.length ? `${submitStormIntro(r.config.graceSeconds)}\n\n${storms.join("\n\n")}` : "",
+    perPhase("Class storm", (p) => (p.classStorm ? classSection(p.classStorm, p.processes, r.config.graceSeconds) : null)),
   ];
   writeFileSync(mdPath, `${parts.filter(Boolean).join("\n\n")}\n`);
 }

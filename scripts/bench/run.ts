@@ -1,17 +1,21 @@
 // npm run bench — load tests of the exam hot paths against a production build
-// on PostgreSQL (see docs/benchmarks.md for what each scenario does and what
-// was measured). Not part of `npm test`.
+// on PostgreSQL, served as `npm start` serves it (scripts/server.ts: our edge in
+// front of Next.js), with 1 server process and then one per core in the same
+// run (see docs/benchmarks.md for what each scenario does and what was
+// measured). Not part of `npm test`.
 //
-//   npm run bench                        full run (3 runs of every scenario, ~25 min), writes docs/benchmarks.md
-//   npm run bench -- --quick             smoke run of the exam scenarios (1 run, short steps, ~5 min), writes tmp/bench/quick.{json,md}
-//   npm run bench -- --scenario=capacity one scenario (costs, start-storm, steady, capacity, submit-storm, dashboard; comma-separated)
-//   dashboard: scripts/bench/dashboard.ts in a child process (react-server condition), after the exam scenarios,
+//   npm run bench                        every exam scenario, 1 run each (~15 min), writes docs/benchmarks.md
+//   npm run bench -- --quick             smoke run (short steps), writes tmp/bench/quick.{json,md}
+//   npm run bench -- --scenario=capacity one scenario (costs, capacity, hot-path, start-storm, steady, submit-storm, class-storm, dashboard; comma-separated)
+//   dashboard: scripts/bench/dashboard.ts in a child process (react-server condition), only when asked for,
 //   on its own database (10,000 students, generated when missing); writes docs/benchmarks/dashboard.{json,md}
-//   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX) --targets=app,next-raw,node-bare,pgbench (capacity)
+//   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX per process) --processes=1,2 --step=S (seconds per rung)
+//            --patience=S (longest wait for a quiet machine) --targets=app,next-raw,node-bare,pgbench (capacity)
 //            --profile (V8 CPU profile of the app server into tmp/bench/profiles) --rebuild --out=file.json --doc=file.md
-//   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_PORT (3400), BENCH_BARE_PORT (3401)
+//   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_DATABASE_NAME (stratus_bench), BENCH_PORT (3400), BENCH_BARE_PORT (3401)
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { type BenchContext, type BenchOptions, SaveSeqClock, appRequest, inBatches, jsonHeaders, saveBody } from "./context";
@@ -20,16 +24,16 @@ import { createBenchDatabase, databaseUrl, openAttempts, studentOf, warmUserOf }
 import { keepAliveAgent, seeded } from "./load";
 import { machineInfo } from "./machine";
 import { writeReport } from "./report";
-import { assertSameSaveSql } from "./save-sql";
 import { DIST_DIR, benchBuildIsStale, buildApp, logFile, startApp, stopAll } from "./servers";
-import { sessionCookie } from "./sessions";
-import { capacity } from "./scenarios/capacity";
+import { benchSessionId, sessionCookie } from "./sessions";
+import { capacity, hotPath, TARGETS } from "./scenarios/capacity";
+import { classStorm } from "./scenarios/class-storm";
 import { operationCosts } from "./scenarios/costs";
 import { startStorm } from "./scenarios/start-storm";
 import { steadyAutosave } from "./scenarios/steady";
 import { submitStorm } from "./scenarios/submit-storm";
 
-const SCENARIOS = ["costs", "start-storm", "steady", "capacity", "submit-storm", "dashboard"] as const;
+const SCENARIOS = ["costs", "capacity", "hot-path", "start-storm", "steady", "submit-storm", "class-storm", "dashboard"] as const;
 const EXAM_SCENARIOS: readonly string[] = SCENARIOS.filter((s) => s !== "dashboard");
 const WARM_USERS = 20;
 /** Connections per app instance for the bench; see docs/benchmarks.md ("Pool size") for the measurement behind it. */
@@ -41,21 +45,25 @@ const flag = (name: string) => argv.includes(`--${name}`);
 const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 
 const quick = flag("quick");
+const cores = availableParallelism();
 const options: BenchOptions = {
   quick,
-  runs: Number(value("runs") ?? (quick ? 1 : 3)),
+  runs: Number(value("runs") ?? 1),
   students: Number(value("students") ?? 1000),
   poolMax: Number(value("pool") ?? DEFAULT_POOL_MAX),
-  scenarios: value("scenario")?.split(",") ?? (quick ? [...EXAM_SCENARIOS] : [...SCENARIOS]),
+  scenarios: value("scenario")?.split(",") ?? [...EXAM_SCENARIOS],
   targets: value("targets")?.split(","),
+  processes: value("processes")?.split(",").map(Number) ?? [...new Set([1, cores])],
+  stepSeconds: Number(value("step") ?? (quick ? 3 : 6)),
+  patienceSeconds: Number(value("patience") ?? (quick ? 0 : 30)),
 };
 for (const s of options.scenarios) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(", ")}`);
-const complete = !quick && SCENARIOS.every((s) => options.scenarios.includes(s)) && options.runs >= 3 && !options.targets && !flag("profile");
+const complete = !quick && EXAM_SCENARIOS.every((s) => options.scenarios.includes(s)) && !options.targets && !flag("profile") && options.processes.length > 1;
 const out = path.resolve(root, value("out") ?? (complete ? "docs/benchmarks/results.json" : `tmp/bench/${quick ? "quick" : "partial"}.json`));
 const doc = path.resolve(root, value("doc") ?? (complete ? "docs/benchmarks.md" : out.replace(/\.json$/, ".md")));
 
 const serverUrl = process.env.BENCH_DATABASE_SERVER ?? "postgresql://postgres@127.0.0.1:5432";
-const dbName = "stratus_bench";
+const dbName = process.env.BENCH_DATABASE_NAME ?? "stratus_bench";
 const dbUrl = databaseUrl(serverUrl, dbName);
 const port = Number(process.env.BENCH_PORT ?? 3400);
 const authSecret = "stratus-bench-secret-stratus-bench-secret-0123456789";
@@ -88,7 +96,8 @@ async function warmUp(ctx: BenchContext): Promise<void> {
     await inBatches(Array.from({ length: 40 }, (_, i) => warm[i % warm.length]!), 8, async (w) => {
       const r = await appRequest(ctx, { method: "POST", path: `/api/attempts/${w.attemptId}/answers`, headers: jsonHeaders(w.cookie), body: saveBody(w, random, ctx.seq.next()).body });
       if (r.status !== 200) throw new Error(`warm-up save answered ${r.status}: ${r.body.slice(0, 300)}`);
-      await appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?attemptId=${w.attemptId}&userId=${w.userId}&sv=0`, headers: { ...jsonHeaders(), "x-stratus-bench": ctx.authSecret }, body: saveBody(w, random, ctx.seq.next()).body });
+      const raw = await appRequest(ctx, { method: "POST", path: `/api/bench/raw-save?attemptId=${w.attemptId}&userId=${w.userId}&sid=${benchSessionId(w.userId)}`, headers: { ...jsonHeaders(), "x-bench-secret": ctx.authSecret }, body: saveBody(w, random, ctx.seq.next()).body });
+      if (raw.status !== 200) throw new Error(`warm-up bare save answered ${raw.status}: ${raw.body.slice(0, 300)}`);
     });
     await inBatches(warm, 4, async (w) => {
       const r = await appRequest(ctx, { method: "POST", path: `/api/attempts/${w.attemptId}/submit`, headers: jsonHeaders(w.cookie), body: "{}" });
@@ -131,9 +140,11 @@ async function main() {
 }
 
 async function examScenarios() {
-  assertSameSaveSql(root);
   calibrate(); // warm the calibration's JIT before the first measurement uses it
-  log(`${quick ? "quick" : "full"} run: scenarios ${options.scenarios.join(", ")}; ${options.runs} runs; ${options.students} students; DATABASE_POOL_MAX=${options.poolMax}`);
+  log(
+    `${quick ? "quick" : "full"} run: scenarios ${options.scenarios.join(", ")}; ${options.runs} runs; ${options.students} students; ` +
+      `server processes ${options.processes.join(" then ")} (${cores} cores); DATABASE_POOL_MAX=${options.poolMax} per process`,
+  );
   const admin = new pg.Pool({ connectionString: databaseUrl(serverUrl, "postgres"), max: 1 });
   const machine = await machineInfo(root, admin);
   await admin.end();
@@ -151,14 +162,7 @@ async function examScenarios() {
 
   const profileDir = flag("profile") ? logFile(root, "profiles") : undefined;
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  const app = await startApp({
-    root,
-    port,
-    profileDir,
-    env: { ...process.env, DATABASE_URL: dbUrl, DATABASE_POOL_MAX: String(options.poolMax), AUTH_SECRET: authSecret, STRATUS_SAVE_GRACE_SECONDS: String(graceSeconds) },
-  });
-  log(`next start on port ${port} (pid ${app.pid})`);
-
+  const appEnv = { ...process.env, DATABASE_URL: dbUrl, DATABASE_POOL_MAX: String(options.poolMax), AUTH_SECRET: authSecret, STRATUS_SAVE_GRACE_SECONDS: String(graceSeconds) };
   const students = Array.from({ length: options.students }, (_, i) => studentOf(i));
   const sql = new pg.Pool({ connectionString: dbUrl, max: 4 });
   const ctx: BenchContext = {
@@ -169,31 +173,15 @@ async function examScenarios() {
     authSecret,
     graceSeconds,
     sql,
-    agent: keepAliveAgent(options.students),
-    app,
+    agent: keepAliveAgent(options.students * 4),
+    app: { pid: 0, port, stop: async () => {} },
     students,
     cookies: await Promise.all(students.map((s) => sessionCookie(s, authSecret))),
     warmCookies: await Promise.all(Array.from({ length: WARM_USERS }, (_, i) => sessionCookie(warmUserOf(i), authSecret))),
     seq: new SaveSeqClock(),
     log,
   };
-  try {
-    await checkSessions(ctx);
-    await warmUp(ctx);
-    log("warm-up done");
-    const results: Record<string, unknown> = {};
-    if (options.scenarios.includes("costs")) results.costs = await operationCosts(ctx);
-    if (options.scenarios.includes("start-storm")) results.startStorm = await startStorm(ctx);
-    if (options.scenarios.includes("steady")) {
-      await ensureOpenAttempts(ctx);
-      results.steady = await steadyAutosave(ctx);
-    }
-    if (options.scenarios.includes("capacity")) {
-      await ensureOpenAttempts(ctx);
-      results.capacity = await capacity(ctx);
-    }
-    if (options.scenarios.includes("submit-storm")) results.submitStorm = await submitStorm(ctx);
-
+  const save = () => {
     const report = {
       date: new Date().toISOString(),
       command: `npm run bench${argv.length ? ` -- ${argv.join(" ")}` : ""}`,
@@ -203,16 +191,74 @@ async function examScenarios() {
         ...options,
         database: `${dbName} on ${new URL(serverUrl).host}`,
         appPort: port,
+        cores,
         distDir: DIST_DIR,
         graceSeconds,
         buildSeconds: buildMs === null ? null : Math.round(buildMs / 1000),
         setupMs: setup,
-        httpClient: `node:http keep-alive agent, up to ${options.students} sockets, in the runner's process`,
+        httpClient: `node:http keep-alive agent, up to ${options.students * 4} sockets (4 per student, as a browser may open several), in the runner's process`,
       },
       results,
     };
     mkdirSync(path.dirname(out), { recursive: true });
     writeFileSync(out, `${JSON.stringify(report, null, 2)}\n`);
+  };
+  const has = (s: string) => options.scenarios.includes(s);
+  // A scenario that fails is recorded as failed and the run goes on; the JSON is written after every scenario.
+  const attempt = async <T>(label: string, work: () => Promise<T>): Promise<T | { failed: string }> => {
+    try {
+      return await work();
+    } catch (error) {
+      log(`${label} failed: ${(error as Error).stack ?? String(error)}`);
+      return { failed: (error as Error).message };
+    }
+  };
+  const results: Record<string, unknown> = { phases: [] as Array<Record<string, unknown>> };
+  try {
+    if (has("costs")) results.costs = await attempt("costs", () => operationCosts(ctx));
+    save();
+    for (const [index, processes] of options.processes.entries()) {
+      // Each process count gets a fresh server (same build, same database), warmed up the same way.
+      ctx.agent.destroy();
+      ctx.agent = keepAliveAgent(options.students * 4);
+      ctx.app = await startApp({ root, port, processes, profileDir: processes === 1 ? profileDir : undefined, env: appEnv });
+      log(`app: scripts/server.ts with ${processes} process${processes === 1 ? "" : "es"} on port ${port} (pid ${ctx.app.pid})`);
+      const phase: Record<string, unknown> = { processes };
+      (results.phases as unknown[]).push(phase);
+      await checkSessions(ctx);
+      await warmUp(ctx);
+      log("warm-up done");
+      // The ladder's other rungs are single processes, so the full ladder runs on the first process count;
+      // the hot-path price is a per-save CPU figure, measured there too.
+      if (has("capacity")) {
+        await ensureOpenAttempts(ctx);
+        phase.capacity = await attempt("capacity", () => capacity(ctx, index === 0 ? TARGETS : ["app"]));
+        save();
+      }
+      if (has("hot-path") && index === 0) {
+        await ensureOpenAttempts(ctx);
+        phase.hotPath = await attempt("hot path", () => hotPath(ctx));
+        save();
+      }
+      if (has("start-storm")) phase.startStorm = await attempt("start storm", () => startStorm(ctx));
+      save();
+      if (has("steady")) {
+        await ensureOpenAttempts(ctx);
+        phase.steady = await attempt("steady", () => steadyAutosave(ctx));
+        save();
+      }
+      if (has("submit-storm")) {
+        phase.submitStorm = await attempt("submit storm", () => submitStorm(ctx, 1));
+        save();
+        phase.submitStormDense = await attempt("dense submit storm", () => submitStorm(ctx, 2));
+        save();
+      }
+      if (has("class-storm")) phase.classStorm = await attempt("class storm", () => classStorm(ctx));
+      save();
+      await ctx.app.stop();
+    }
+
+    save();
     writeReport(out, doc);
     log(`wrote ${path.relative(root, out)} and ${path.relative(root, doc)} in ${((Date.now() - began) / 60000).toFixed(1)} min`);
   } finally {

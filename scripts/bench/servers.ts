@@ -1,8 +1,10 @@
-// The processes the bench starts: the production build in its own dist dir,
-// `next start` on the bench port, and the bare Node server of the ladder. Each
-// is stopped by its own pid when the bench ends, even on failure.
+// The processes the bench starts: the production build in its own dist dir
+// (with the bench-only route.bench.ts routes), the app served as `npm start`
+// serves it (scripts/server.ts: our edge in front of Next.js, WEB_CONCURRENCY
+// processes), and the bare Node server of the ladder. Each is stopped by its
+// own pid when the bench ends, even on failure.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readdirSync, statSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const DIST_DIR = ".next-bench";
@@ -33,7 +35,7 @@ export function benchBuildIsStale(root: string): boolean {
   const buildId = path.join(root, DIST_DIR, "BUILD_ID");
   if (!existsSync(buildId)) return true;
   const built = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "public", "scripts/bench/save-sql.ts", "next.config.mjs", "package-lock.json", "prisma/schema.prisma"];
+  const sources = ["app", "components", "lib", "public", "next.config.mjs", "package-lock.json", "prisma/schema.prisma"];
   return sources.some((s) => newestMtime(path.join(root, s)) > built);
 }
 
@@ -55,11 +57,13 @@ function run(command: string, args: string[], options: { cwd: string; env: NodeJ
 
 export async function buildApp(root: string): Promise<number> {
   const started = Date.now();
+  // next build rewrites tsconfig.json to include the types of any dist dir it builds into; put it back.
+  const tsconfig = readFileSync(path.join(root, "tsconfig.json"), "utf8");
   await run(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "build"], {
     cwd: root,
-    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production" },
+    env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production", STRATUS_BENCH_BUILD: "1" },
     log: logFile(root, "build.log"),
-  });
+  }).finally(() => writeFileSync(path.join(root, "tsconfig.json"), tsconfig));
   return Date.now() - started;
 }
 
@@ -111,14 +115,21 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export function startApp(options: { root: string; port: number; env: NodeJS.ProcessEnv; profileDir?: string }): Promise<Server> {
+export function startApp(options: { root: string; port: number; processes: number; env: NodeJS.ProcessEnv; profileDir?: string }): Promise<Server> {
   // --profile: V8 CPU profile of the server, written when it exits (scripts/bench/profile-summary.ts reads it).
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
-  return serve(process.execPath, [...profile, path.join(options.root, "node_modules/next/dist/bin/next"), "start", "-p", String(options.port)], {
+  return serve(process.execPath, [...profile, "--import", "tsx", path.join(options.root, "scripts/server.ts")], {
     cwd: options.root,
-    env: { ...options.env, NEXT_DIST_DIR: DIST_DIR, NODE_ENV: "production", STRATUS_BENCH_ROUTES: "1", PORT: String(options.port) },
+    env: {
+      ...options.env,
+      NEXT_DIST_DIR: DIST_DIR,
+      NODE_ENV: "production",
+      PORT: String(options.port),
+      HOSTNAME_BIND: "127.0.0.1",
+      WEB_CONCURRENCY: String(options.processes),
+    },
     port: options.port,
-    log: logFile(options.root, `next-${options.port}.log`),
+    log: logFile(options.root, `app-${options.port}-${options.processes}p.log`),
     health: "/api/health",
   });
 }

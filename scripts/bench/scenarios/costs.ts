@@ -1,5 +1,5 @@
 // Cost of one request, one at a time: the exam operations called directly
-// (lib/exams/attempts.ts through Prisma and the pg adapter, as the app calls
+// (lib/exams/* through Prisma and the pg adapter, as the app calls
 // them, without Next.js), each measured for wall time, this process's CPU time,
 // the SQL statements it sends and the time PostgreSQL reports for them. Plus
 // the session cookie's decryption, which every request pays. Serial, so each
@@ -16,7 +16,7 @@ import { startAttempt } from "../../../lib/exams/start-attempt";
 import { PrismaClient } from "../../../lib/generated/prisma/client";
 import type { BenchContext } from "../context";
 import { warmUserOf } from "../database";
-import { SAVE_ANSWER_SQL, saveAnswerParams } from "../save-sql";
+import { saveAnswerStatement } from "../../../lib/exams/save-statement";
 import { SESSION_COOKIE } from "../sessions";
 
 export type OperationCost = { operation: string; samples: number; wallMs: number; nodeCpuMs: number; statements: number; databaseMs: number };
@@ -142,17 +142,17 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
     await measure(
       "the same save UPDATE through pg directly (no Prisma)",
       () =>
-        raw.query(
-          SAVE_ANSWER_SQL,
-          saveAnswerParams({
+        (() => {
+          const statement = saveAnswerStatement({
             save: { position: i % 65, chosenKeys: ["a"], flagged: false, unsure: false, timeSpentMs: 1000, seq: ctx.seq.next() },
             attemptId: openAttemptId,
             userId: users[0]!,
             sessionId: benchSessionId(users[0]!),
             now,
-            cutoff: new Date(now.getTime() - ctx.graceSeconds * 1000),
-          }),
-        ),
+            graceSeconds: ctx.graceSeconds,
+          });
+          return raw.query(statement.text, statement.values);
+        })(),
       i >= 20,
     );
   }

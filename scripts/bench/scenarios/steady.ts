@@ -96,7 +96,7 @@ export async function steadyRun(ctx: BenchContext, run: number, rate: number, se
 
 export async function steadyAutosave(ctx: BenchContext): Promise<SteadyResult> {
   const rate = 46;
-  const seconds = ctx.options.quick ? 15 : 60;
+  const seconds = ctx.options.quick ? 15 : 30;
   await vacuum(ctx.dbUrl);
   const runs: SteadyRun[] = [];
   for (let r = 0; r < ctx.options.runs; r++) runs.push(await measureQuietly(ctx, `steady autosave run ${r + 1}`, () => steadyRun(ctx, r, rate, seconds)));
