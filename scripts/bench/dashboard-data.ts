@@ -57,10 +57,10 @@ export async function generateDashboardData(options: { students: number; mocks: 
   // Attempts over the last eight weeks: mocks (65 questions) and quizzes (10).
   await timed("attempts", client, `
     INSERT INTO "Attempt" (id, "userId", "examId", mode, status, config, "questionCount", "startedAt", deadline, "submittedAt", "gradedAt",
-                           "rawScore", "scaledScore", passed)
+                           "learningRecordedAt", "rawScore", "scaledScore", passed)
     SELECT u.id || '-' || k, u.id, 'dva-c02', (CASE WHEN k <= $1::int THEN 'MOCK' ELSE 'QUIZ' END)::"AttemptMode", 'SUBMITTED', '{}'::jsonb,
            CASE WHEN k <= $1::int THEN 65 ELSE 10 END,
-           now() - random() * make_interval(days => $3::int), NULL, now(), now(), NULL, NULL, NULL
+           now() - random() * make_interval(days => $3::int), NULL, now(), now(), now(), NULL, NULL, NULL
     FROM "User" u, generate_series(1, $1::int + $2::int) k
     WHERE u.role = 'STUDENT' AND u.id LIKE 'bench-%'`, [mocks, quizzes, days]);
 

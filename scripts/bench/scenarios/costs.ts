@@ -71,7 +71,7 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
         record,
       );
     }
-    await measure("submitAttempt (grade + mastery)", () => submitAttempt(db, { userId, attemptId, now: now(), settings }), record);
+    await measure("submitAttempt (grade; learning follows in a job)", () => submitAttempt(db, { userId, attemptId, now: now(), settings }), record);
   }
   // Why startAttempt inserts its items with one INSERT … SELECT FROM unnest(…): the same 65 rows
   // through Prisma's createMany (what it did before commit dc85ac6), on throwaway attempts.
