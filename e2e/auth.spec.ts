@@ -95,7 +95,7 @@ test.describe("accounts", () => {
     const student = await makeUser();
     await signIn(student);
     await page.goto("/classes/any-class/assignments/new");
-    await expect(page.getByRole("heading", { name: "This page is for instructors" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "You do not have access to this page" })).toBeVisible();
     // Students have classes too: the ones they joined.
     await page.goto("/classes");
     await expect(page.getByRole("heading", { name: "Join a class" })).toBeVisible();
