@@ -1,21 +1,29 @@
-// CSV for spreadsheets, safely: RFC 4180 quoting, and any cell a spreadsheet
-// would read as a formula (starting with =, +, -, @, a tab or a carriage
-// return) prefixed with an apostrophe, so a student named "=HYPERLINK(…)"
-// stays text in the instructor's gradebook (OWASP's CSV injection advice).
-// Numbers stay numbers (a negative number is not a formula). Pure.
+// CSV for spreadsheets, safely. csv-stringify does the quoting (RFC 4180);
+// before it, any text cell a spreadsheet would read as a formula (starting
+// with =, +, -, @, a tab or a carriage return) gets an apostrophe in front, so
+// a student named "=HYPERLINK(…)" stays text in the instructor's gradebook
+// (OWASP's CSV injection advice). Numbers stay numbers (a negative number is
+// not a formula). Pure.
+import { stringify } from "csv-stringify/sync";
 
 export type Cell = string | number | null | undefined;
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function csvCell(value: Cell): string {
+/** A cell's value as it goes to the CSV writer: text neutralised, numbers kept, nothing as empty. */
+export function safeCell(value: Cell): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
-  const text = FORMULA_START.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+  return FORMULA_START.test(value) ? `'${value}` : value;
 }
+
+/** One cell as CSV text (for tests and single values). */
+export const csvCell = (value: Cell): string => stringify([[safeCell(value)]], { record_delimiter: "" });
 
 /** Rows to CSV text with CRLF line ends and a UTF-8 byte-order mark (Excel reads accents right). */
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
-  return `\uFEFF${rows.map((r) => r.map(csvCell).join(",")).join("\r\n")}\r\n`;
+  return stringify(
+    rows.map((r) => r.map(safeCell)),
+    { bom: true, record_delimiter: "windows", quoted_match: /\r/ },
+  );
 }
