@@ -66,6 +66,11 @@ export function ReadinessGauge({ readiness, domainTitles }: { readiness: Readine
         <p className="mt-2 text-sm">
           80% likely between <strong>{readiness.low}</strong> and <strong>{readiness.high}</strong>, from {plural(readiness.answered, "answer")}.
         </p>
+        {readiness.finalMocks > 0 && (
+          <p className="mt-1 text-sm text-[var(--text-muted)]">
+            Weighed against your {readiness.finalMocks === 1 ? "final mock" : `${readiness.finalMocks} final mocks`}: questions you had never seen, so they show what you can do, not what you remember.
+          </p>
+        )}
       </figcaption>
     </figure>
   );

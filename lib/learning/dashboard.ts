@@ -148,10 +148,14 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
   const today = localDay(now, timeZone);
   const days = daysEndingOn(today, ACTIVITY_DAYS);
 
-  const [{ domains, topics: topicInfos, lessons }, student, newCardLoad] = await Promise.all([
+  const [{ domains, topics: topicInfos, lessons }, student, newCardLoad, finalMocks] = await Promise.all([
     catalogue(db, now.getTime()),
     studentRows(db, userId, now, timeZone, days[0]!),
     loadNewCardLoad(db, { userId, now, timeZone }),
+    db.attempt.findMany({
+      where: { userId, mode: "FINAL_MOCK", status: { in: ["SUBMITTED", "EXPIRED"] }, rawScore: { not: null } },
+      select: { rawScore: true, questionCount: true },
+    }),
   ]);
   const { mastery, due, completed } = student;
   const mocks = student.mocks;
@@ -166,6 +170,8 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
     domainWeights,
     // Same evidence, same numbers: the page does not flicker between refreshes.
     random: seededRandom(`${userId}:${totalEvidence}`),
+    // Final mocks (held-back questions) weigh the prediction toward transfer (docs/learning-model.md §4).
+    finalMocks: finalMocks.map((f) => ({ correct: f.rawScore!, questions: f.questionCount })),
   });
 
   const byDay = new Map(student.activity.map((a) => [a.day.slice(0, 10), a]));

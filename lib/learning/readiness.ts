@@ -110,6 +110,8 @@ export type Readiness =
       low: number;
       high: number;
       passProbability: number;
+      /** Final mocks the prediction was weighed against (0: practice evidence only). */
+      finalMocks: number;
     };
 
 export function predictReadiness(options: {
@@ -117,8 +119,16 @@ export function predictReadiness(options: {
   domainWeights: ReadonlyMap<number, number>;
   random: Random;
   draws?: number;
+  /**
+   * Graded final mocks (questions the student had never seen): each draw of the
+   * model is weighed by how likely it makes this result, so a final mock pulls
+   * the prediction toward what the student does on unseen questions (transfer),
+   * which practice on repeated questions can overstate.
+   */
+  finalMocks?: ReadonlyArray<{ correct: number; questions: number }>;
 }): Readiness {
   const { taskStatements, domainWeights, random } = options;
+  const finalMocks = options.finalMocks ?? [];
   const draws = options.draws ?? 2000;
   const answered = taskStatements.reduce((n, t) => n + (t.state?.evidence ?? 0), 0);
   const domainAnswers = new Map<number, number>();
@@ -162,8 +172,9 @@ export function predictReadiness(options: {
   const counts = taskStatements.map((t) => questions.get(t.code) ?? 0);
 
   const normalSample = normalSampler(random);
-  let passSum = 0;
+  const passes: number[] = [];
   const scores: number[] = [];
+  const logWeights: number[] = [];
   for (let d = 0; d < draws; d++) {
     const L = level.mean + level.sd * normalSample();
     let mean = 0;
@@ -175,11 +186,26 @@ export function predictReadiness(options: {
       variance += counts[i]! * p * (1 - p);
     }
     const sd = Math.sqrt(Math.max(variance, 1e-9));
-    passSum += 1 - normalCdf((MIN_PASSING_RAW - 0.5 - mean) / sd);
+    passes.push(1 - normalCdf((MIN_PASSING_RAW - 0.5 - mean) / sd));
     const raw = Math.min(EXAM_QUESTIONS, Math.max(0, Math.round(mean + sd * normalSample())));
     scores.push(scaledScore(raw, EXAM_QUESTIONS));
+    // Binomial log-likelihood of each final mock's result at this draw's share correct.
+    const share = Math.min(1 - 1e-6, Math.max(1e-6, mean / EXAM_QUESTIONS));
+    logWeights.push(finalMocks.reduce((sum, f) => sum + f.correct * Math.log(share) + (f.questions - f.correct) * Math.log(1 - share), 0));
   }
-  scores.sort((a, b) => a - b);
-  const at = (q: number) => scores[Math.min(scores.length - 1, Math.floor(q * scores.length))]!;
-  return { ready: true, answered, predictedScore: at(0.5), low: at(0.1), high: at(0.9), passProbability: passSum / draws };
+  const top = Math.max(...logWeights);
+  const weights = logWeights.map((w) => Math.exp(w - top));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const passProbability = passes.reduce((sum, p, i) => sum + p * weights[i]!, 0) / total;
+  const order = scores.map((score, i) => ({ score, weight: weights[i]! / total })).sort((a, b) => a.score - b.score);
+  /** The weighted q-quantile of the sampled scaled scores. */
+  const at = (q: number) => {
+    let cumulative = 0;
+    for (const o of order) {
+      cumulative += o.weight;
+      if (cumulative > q) return o.score;
+    }
+    return order.at(-1)!.score;
+  };
+  return { ready: true, answered, predictedScore: at(0.5), low: at(0.1), high: at(0.9), passProbability, finalMocks: finalMocks.length };
 }

@@ -95,3 +95,29 @@ describe("predictReadiness", () => {
     if (even.ready && oneWeak.ready) expect(oneWeak.passProbability).toBeLessThan(even.passProbability);
   });
 });
+
+describe("a final mock weighs the prediction (questions never seen: transfer, not recall)", () => {
+  const practice = TS.map((t) => ({ ...t, state: practised(16, 20) }));
+  const run = (finalMocks?: Array<{ correct: number; questions: number }>) =>
+    predictReadiness({ taskStatements: practice, domainWeights: WEIGHTS, random: seededRandom("final"), finalMocks });
+
+  test("without one, nothing changes and it says so", () => {
+    const r = run();
+    expect(r.ready && r.finalMocks).toBe(0);
+  });
+
+  test("a weak final mock pulls the prediction and the chance down; a strong one up", () => {
+    const base = run();
+    const weak = run([{ correct: 35, questions: 65 }]);
+    const strong = run([{ correct: 60, questions: 65 }]);
+    if (!base.ready || !weak.ready || !strong.ready) throw new Error("expected predictions");
+    expect(weak.finalMocks).toBe(1);
+    expect(weak.predictedScore).toBeLessThan(base.predictedScore - 20);
+    expect(weak.passProbability).toBeLessThan(base.passProbability - 0.2);
+    expect(strong.predictedScore).toBeGreaterThan(base.predictedScore);
+    expect(strong.passProbability).toBeGreaterThanOrEqual(base.passProbability);
+    // The interval stays ordered around the prediction.
+    expect(weak.low).toBeLessThanOrEqual(weak.predictedScore);
+    expect(weak.predictedScore).toBeLessThanOrEqual(weak.high);
+  });
+});
