@@ -269,5 +269,16 @@ describe("dashboard data", () => {
     }
     // Same evidence, same numbers on every load.
     expect((await loadDashboard(t.db, { userId: user, now: minutes(13), settings: UTC })).readiness).toEqual(ready.readiness);
+
+    // A graded final mock of 20/65 (held-back questions) weighs the prediction down, and the dashboard says so.
+    await t.db.attempt.create({
+      data: { userId: user, examId: "dva-c02", mode: "FINAL_MOCK", status: "SUBMITTED", config: {}, questionCount: 65, startedAt: minutes(14), gradedAt: minutes(15), learningRecordedAt: minutes(15), rawScore: 20, scaledScore: 308, passed: false },
+    });
+    const weighed = await loadDashboard(t.db, { userId: user, now: minutes(16), settings: UTC });
+    if (!weighed.readiness.ready || !ready.readiness.ready) throw new Error("expected a prediction");
+    expect(weighed.readiness.finalMocks).toBe(1);
+    expect(ready.readiness.finalMocks).toBe(0);
+    expect(weighed.readiness.predictedScore).toBeLessThan(ready.readiness.predictedScore);
+    expect(weighed.readiness.passProbability).toBeLessThan(ready.readiness.passProbability);
   });
 });
