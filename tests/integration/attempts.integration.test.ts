@@ -182,11 +182,12 @@ describe("saving answers", () => {
     const erin = users[4]!;
     const short = { ...settings, mockMinutes: 1 };
     const { attemptId } = await startAttempt(t.db, { userId: erin, input: { mode: "MOCK" }, now: T0, settings: short });
-    const item = (await runner(erin, attemptId)).items[0]!;
+    const view = await runner(erin, attemptId);
+    const [item, third] = [view.items[0]!, view.items[2]!]; // each answered with its own choices
     const inGrace = await saveAnswers(t.db, { userId: erin, sessionId: await sid(erin), attemptId, saves: [save(0, [choicesOf(item)[0]!.key], 1)], now: at(65), settings: short });
     expect(inGrace[0]!.status).toBe("saved");
     // Arrived at deadline + grace exactly (served later, behind a storm): accepted.
-    const graceExactly = await saveAnswers(t.db, { userId: erin, sessionId: await sid(erin), attemptId, saves: [save(2, [choicesOf(item)[0]!.key], 3)], now: at(70), settings: short });
+    const graceExactly = await saveAnswers(t.db, { userId: erin, sessionId: await sid(erin), attemptId, saves: [save(2, [choicesOf(third)[0]!.key], 3)], now: at(70), settings: short });
     expect(graceExactly[0]!.status).toBe("saved");
     await expectAppError(
       saveAnswers(t.db, { userId: erin, sessionId: await sid(erin), attemptId, saves: [save(1, [choicesOf(item)[0]!.key], 2)], now: at(70.001), settings: short }),
