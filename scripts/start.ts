@@ -117,6 +117,11 @@ async function main() {
     env.DATABASE_POOL_MAX = "1"; // one connection: transactions never interleave on PGlite
     // PGlite answers one query at a time in this process, so more app processes would only queue on it.
     env.WEB_CONCURRENCY ??= "1";
+    // The socket server runs each message on the one PGlite session as it comes, so two of the
+    // worker's connections could interleave an unnamed Parse and Bind ("bind message supplies 1
+    // parameters, but prepared statement requires 2"): one job at a time here (measured: with 2,
+    // the worker crashed twice on the demo class's 7 learning jobs; with 1, none).
+    env.STRATUS_JOB_CONCURRENCY ??= "1";
     // No mail server on the embedded default: mail goes to a local folder that /outbox shows.
     env.STRATUS_LOCAL_OUTBOX ??= path.join(dataDir, "outbox");
   } else {
