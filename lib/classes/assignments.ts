@@ -72,10 +72,6 @@ export async function createAssignment(db: Db, caller: Caller, classId: string, 
   return { assignmentId: created.id };
 }
 
-export async function startedCount(db: Db, assignmentId: string): Promise<number> {
-  return db.attempt.count({ where: { assignmentId } });
-}
-
 /**
  * Saves the instructor's edit. Once anyone has started, only SAFE_AFTER_START
  * may change; anything else is refused with a field error naming it.

@@ -3,7 +3,7 @@
 // loader checks the caller's right to what it reads (class-access.ts).
 import "server-only";
 import type { SessionUser } from "@/lib/auth/guard";
-import type { Db } from "@/lib/db";
+import type { Db, Prisma } from "@/lib/db";
 import { type AssignmentStatus, assignmentStatus, attemptsLeft, studentTerms } from "./assignment-terms";
 import { describeScope, scopeOf } from "./assignment-scope";
 import { managedAssignment, visibleClass } from "./class-access";
@@ -21,56 +21,43 @@ export type ClassCard = {
   nextDue: { title: string; dueAt: Date } | null;
 };
 
+const cardFields = (now: Date) =>
+  ({
+    id: true,
+    name: true,
+    description: true,
+    archivedAt: true,
+    instructor: { select: { name: true } },
+    _count: { select: { enrollments: true } },
+    assignments: { where: { dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, take: 1, select: { title: true, dueAt: true } },
+  }) as const;
+
+function toCard(c: Prisma.ClassGetPayload<{ select: ReturnType<typeof cardFields> }>): ClassCard {
+  return {
+    id: c.id,
+    name: c.name,
+    description: c.description,
+    instructorName: c.instructor.name,
+    archived: c.archivedAt !== null,
+    students: c._count.enrollments,
+    nextDue: c.assignments[0] ?? null,
+  };
+}
+
 /** The classes a caller manages (an admin: every class), newest first, archived last. */
 export async function managedClassCards(db: Db, caller: Caller, now: Date): Promise<ClassCard[]> {
   const rows = await db.class.findMany({
     where: caller.role === "ADMIN" ? {} : { instructorId: caller.id },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      archivedAt: true,
-      instructor: { select: { name: true } },
-      _count: { select: { enrollments: true } },
-      assignments: { where: { dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, take: 1, select: { title: true, dueAt: true } },
-    },
+    select: cardFields(now),
     orderBy: [{ archivedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
   });
-  return rows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    description: c.description,
-    instructorName: c.instructor.name,
-    archived: c.archivedAt !== null,
-    students: c._count.enrollments,
-    nextDue: c.assignments[0] ?? null,
-  }));
+  return rows.map(toCard);
 }
 
 /** The classes a student belongs to. */
 export async function studentClassCards(db: Db, userId: string, now: Date): Promise<ClassCard[]> {
-  const rows = await db.class.findMany({
-    where: { enrollments: { some: { userId } } },
-    select: {
-      id: true,
-      name: true,
-      description: true,
-      archivedAt: true,
-      instructor: { select: { name: true } },
-      _count: { select: { enrollments: true } },
-      assignments: { where: { dueAt: { gt: now } }, orderBy: { dueAt: "asc" }, take: 1, select: { title: true, dueAt: true } },
-    },
-    orderBy: { createdAt: "desc" },
-  });
-  return rows.map((c) => ({
-    id: c.id,
-    name: c.name,
-    description: c.description,
-    instructorName: c.instructor.name,
-    archived: c.archivedAt !== null,
-    students: c._count.enrollments,
-    nextDue: c.assignments[0] ?? null,
-  }));
+  const rows = await db.class.findMany({ where: { enrollments: { some: { userId } } }, select: cardFields(now), orderBy: { createdAt: "desc" } });
+  return rows.map(toCard);
 }
 
 export type RosterRow = {

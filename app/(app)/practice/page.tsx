@@ -6,6 +6,7 @@ import { ButtonLink } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
+import { loadScopeCatalogue } from "@/lib/classes/scope-catalogue";
 import { db } from "@/lib/db";
 import { listAttempts } from "@/lib/exams/attempt-history";
 import { loadWeakTopics } from "@/lib/learning/queries";
@@ -15,17 +16,7 @@ export const metadata: Metadata = { title: "Practice" };
 export default async function PracticePage() {
   const user = await requireUser("/practice");
   const [domains, attempts, weak] = await Promise.all([
-    db.domain.findMany({
-      select: {
-        number: true,
-        title: true,
-        taskStatements: {
-          select: { code: true, title: true, topics: { select: { id: true, title: true }, orderBy: { position: "asc" } } },
-          orderBy: { position: "asc" },
-        },
-      },
-      orderBy: { number: "asc" },
-    }),
+    loadScopeCatalogue(db),
     listAttempts(db, { userId: user.id, modes: ["QUIZ", "DRILL"], take: 20 }),
     loadWeakTopics(db, user.id),
   ]);
