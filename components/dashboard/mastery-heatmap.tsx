@@ -4,7 +4,8 @@ import { cn } from "@/components/ui/cn";
 import type { DomainMastery } from "@/lib/learning/dashboard";
 import { plural } from "@/lib/format/plural";
 
-function tone(mastery: number | null): string {
+/** A mastery cell's colours (text contrast checked against each background). */
+export function masteryTone(mastery: number | null): string {
   if (mastery === null) return "bg-[var(--surface-muted)] text-[var(--text-muted)]";
   // White on green-700 is 5.0:1 (green-600 was 3.3:1, an axe contrast failure).
   if (mastery >= 0.75) return "bg-green-700 text-white";
@@ -35,7 +36,7 @@ export function MasteryHeatmap({ domains }: { domains: DomainMastery[] }) {
                   {d.taskStatements.map((t) => (
                     <li
                       key={t.code}
-                      className={cn("rounded-md px-2 py-1.5", tone(t.mastery))}
+                      className={cn("rounded-md px-2 py-1.5", masteryTone(t.mastery))}
                       title={`${t.code} ${t.title}`}
                     >
                       <span className="block text-xs font-semibold">{t.code}</span>

@@ -20,23 +20,33 @@ function listOf(names: string[]): string {
   return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
-export function ReadinessGauge({ readiness, domainTitles }: { readiness: Readiness; domainTitles: Record<number, string> }) {
+/** `readOnly`: someone else's readiness (an instructor's view of a student): no calls to action, third person. */
+export function ReadinessGauge({ readiness, domainTitles, readOnly = false }: { readiness: Readiness; domainTitles: Record<number, string>; readOnly?: boolean }) {
   if (!readiness.ready) {
     const where = readiness.domainsShort.map((d) => domainTitles[d.domain] ?? `Domain ${d.domain}`);
     return (
       <div>
         <p className="text-lg font-semibold">Not enough evidence yet</p>
-        <p className="mt-2 text-[var(--text-muted)]">
-          Answer {plural(readiness.answersNeeded, "more question")}
-          {where.length ? ` across ${listOf(where)}` : ""} and Stratus will predict your score, with how sure it is.
-          {readiness.answered > 0 && ` You have answered ${readiness.answered} so far.`}
-        </p>
-        <div className="mt-4 flex flex-wrap gap-2">
+        {readOnly ? (
+          <p className="mt-2 text-[var(--text-muted)]">
+            {plural(readiness.answersNeeded, "more answer")}
+            {where.length ? ` across ${listOf(where)}` : ""} before Stratus predicts this student&apos;s score ({readiness.answered} so far).
+          </p>
+        ) : (
+          <p className="mt-2 text-[var(--text-muted)]">
+            Answer {plural(readiness.answersNeeded, "more question")}
+            {where.length ? ` across ${listOf(where)}` : ""} and Stratus will predict your score, with how sure it is.
+            {readiness.answered > 0 && ` You have answered ${readiness.answered} so far.`}
+          </p>
+        )}
+        {!readOnly && (
+          <div className="mt-4 flex flex-wrap gap-2">
           <ButtonLink href="/practice">Take a quiz</ButtonLink>
           <ButtonLink href="/exams" variant="secondary">
             Sit a mock exam
           </ButtonLink>
-        </div>
+          </div>
+        )}
       </div>
     );
   }

@@ -45,3 +45,23 @@ export function assignmentValues(
     reviewTiming: a.reviewTiming,
   };
 }
+
+/**
+ * A drill on one task statement, as the class dashboard's "assign a drill on
+ * this" opens the form: 10 untimed questions from that task statement, due in
+ * a week, two attempts, full review at once (it is practice, not a test).
+ */
+export function drillAssignmentValues(now: Date, timeZone: string, taskStatement: { code: string; title: string }): AssignmentFormValues {
+  return {
+    ...newAssignmentValues(now, timeZone, 0),
+    title: `Drill: ${taskStatement.code} ${taskStatement.title}`.slice(0, 120),
+    kind: "scoped",
+    taskStatements: [taskStatement.code],
+    questionCount: "10",
+    timed: false,
+    timeLimitMinutes: "",
+    attemptsAllowed: "2",
+    reviewContent: "FULL",
+    reviewTiming: "IMMEDIATELY",
+  };
+}

@@ -3,6 +3,7 @@
 import "server-only";
 import { z } from "zod";
 import { isJoinCode, normaliseJoinCode } from "./join-code";
+import { STANDING_SORTS } from "./class-standing";
 import { isWallTime } from "./wall-time";
 
 const id = z.string().trim().min(1).max(64).regex(/^[\w-]+$/, "not an id");
@@ -66,3 +67,15 @@ export const overrideSchema = z.object({
   timeLimit: z.preprocess(blankToUndefined, z.union([z.literal("untimed"), z.coerce.number().int().min(1).max(600)]).optional()),
   attemptsAllowed: z.preprocess(blankToUndefined, z.coerce.number().int().min(1).max(20).optional()),
 });
+
+/** The class dashboard's sort and filter, from its URL (anything unknown falls back to the default view). */
+export const standingViewSchema = z.object({
+  sort: z.enum(STANDING_SORTS).catch("risk"),
+  dir: z.enum(["asc", "desc"]).catch("desc"),
+  risk: z.preprocess((v) => v === "1", z.boolean()).catch(false),
+  q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 100) : ""), z.string()).catch(""),
+});
+export type StandingView = z.infer<typeof standingViewSchema>;
+
+/** The new-assignment form's optional pre-fill: a drill on one task statement (from the class dashboard). */
+export const drillPrefillSchema = z.object({ taskStatement: z.string().regex(/^\d\.\d$/).optional().catch(undefined) });

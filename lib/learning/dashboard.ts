@@ -4,16 +4,16 @@
 // primary key): none scans the attempt items. docs/benchmarks.md has the plans.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { seededRandom } from "@/lib/exams/random";
 import { type DomainProgress, summariseDomainProgress } from "@/lib/lessons/lesson-progress";
 import { masteryLevel } from "./mastery";
 import { deferredNewCardsNotice } from "./new-card-limit";
 import { loadNewCardLoad } from "./new-card-load";
 import { type Pacing, assessPacing } from "./pacing";
-import { type Readiness, predictReadiness } from "./readiness";
+import type { Readiness } from "./readiness";
 import type { DueCounts } from "./review-queue";
 import { addDays, daysEndingOn, endOfLocalDay, endOfLocalWeek, localDay } from "./study-day";
 import type { StudySettings } from "./study-settings";
+import { studentReadiness } from "./student-readiness";
 import { type TopicInfo, type WeakTopic, rankWeakTopics } from "./weak-topics";
 
 export const ACTIVITY_DAYS = 56;
@@ -163,14 +163,11 @@ export async function loadDashboard(db: PrismaClient, options: { userId: string;
   const domainWeights = new Map(domains.map((d) => [d.number, d.weight]));
   const tsMastery = new Map(mastery.filter((m) => m.scope === "TASK_STATEMENT").map((m) => [m.scopeId, m]));
   const topicMastery = new Map(mastery.filter((m) => m.scope === "TOPIC").map((m) => [m.scopeId, m]));
-  const totalEvidence = [...tsMastery.values()].reduce((n, m) => n + m.evidence, 0);
 
-  const readiness = predictReadiness({
-    taskStatements: domains.flatMap((d) => d.taskStatements.map((t) => ({ code: t.code, domain: d.number, state: tsMastery.get(t.code) ?? null }))),
-    domainWeights,
-    // Same evidence, same numbers: the page does not flicker between refreshes.
-    random: seededRandom(`${userId}:${totalEvidence}`),
-    // Final mocks (held-back questions) weigh the prediction toward transfer (docs/learning-model.md §4).
+  const readiness = studentReadiness({
+    userId,
+    domains,
+    mastery: tsMastery,
     finalMocks: finalMocks.map((f) => ({ correct: f.rawScore!, questions: f.questionCount })),
   });
 

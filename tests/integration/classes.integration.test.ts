@@ -4,7 +4,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AppError } from "@/lib/app-error";
 import { type AssignmentFields, createAssignment, deleteAssignment, setOverride, updateAssignment } from "@/lib/classes/assignments";
+import { loadClassDashboard } from "@/lib/classes/class-dashboard";
 import { assignmentForStaff, classForStaff } from "@/lib/classes/class-pages";
+import { loadClassStudent } from "@/lib/classes/class-student";
 import { createClass, joinClass, leaveClass, removeStudent, rotateJoinCode, setAccommodation, setClassArchived, updateClass } from "@/lib/classes/classes";
 import { startAssignment } from "@/lib/classes/start-assignment";
 import { assignedToStudent } from "@/lib/classes/student-assignments";
@@ -14,6 +16,8 @@ import { lockedQuestionIds } from "@/lib/exams/key-lock";
 import { gradeOverdueAttempts } from "@/lib/exams/sweep";
 import { loadAssignmentReport } from "@/lib/insights/assignment-report";
 import { toCsv } from "@/lib/insights/csv";
+import { loadDashboard } from "@/lib/learning/dashboard";
+import { masteryLevel } from "@/lib/learning/mastery";
 import { gradebookRows } from "@/lib/insights/gradebook";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
@@ -322,5 +326,75 @@ describe("the gradebook export", () => {
     expect(toCsv(rows).split("\r\n")[1]).toMatch(/^"'=HYPERLINK\(""http:\/\/evil\.example""\)",/);
     await expectAppError(gradebookRows(t.db, student, classId), "NOT_FOUND");
     await expectAppError(gradebookRows(t.db, await user("INSTRUCTOR"), classId), "NOT_FOUND");
+  });
+});
+
+describe("the class dashboard", () => {
+  /** Task-statement mastery for a student: `rating` on every task statement, `evidence` answers each. */
+  async function practised(userId: string, rating: number, evidence: number) {
+    const codes = (await t.db.taskStatement.findMany({ select: { id: true } })).map((ts) => ts.id);
+    await t.db.mastery.createMany({
+      data: codes.map((scopeId) => ({ userId, scope: "TASK_STATEMENT" as const, scopeId, rating, variance: 0.2, evidence, correct: Math.floor(evidence / 2) })),
+    });
+    return codes;
+  }
+
+  test("only the class's instructor and admins see it, and a student's page only for a student on the roster", async () => {
+    const { instructor, student, classId } = await classWithStudent();
+    const admin = await user("ADMIN");
+    expect((await loadClassDashboard(t.db, instructor, classId, at(10))).students.map((s) => s.userId)).toEqual([student.id]);
+    expect((await loadClassDashboard(t.db, admin, classId, at(10))).students).toHaveLength(1);
+    await expectAppError(loadClassDashboard(t.db, await user("INSTRUCTOR"), classId, at(10)), "NOT_FOUND");
+    await expectAppError(loadClassDashboard(t.db, student, classId, at(10)), "NOT_FOUND");
+    expect((await loadClassStudent(t.db, instructor, classId, student.id, at(10))).student.id).toBe(student.id);
+    await expectAppError(loadClassStudent(t.db, await user("INSTRUCTOR"), classId, student.id, at(10)), "NOT_FOUND");
+    await expectAppError(loadClassStudent(t.db, student, classId, student.id, at(10)), "NOT_FOUND");
+    // Someone else's student (not on this roster), even one the instructor teaches elsewhere.
+    const other = await classWithStudent();
+    await expectAppError(loadClassStudent(t.db, instructor, classId, other.student.id, at(10)), "NOT_FOUND");
+  });
+
+  test("each student's prediction is the one their own dashboard shows, kept as a snapshot until their evidence changes", async () => {
+    const { instructor, student, classId, joinCode } = await classWithStudent();
+    const idle = await user("STUDENT", "Ida");
+    await joinClass(t.db, idle, joinCode, at(-60 * 24 * 10)); // joined ten days ago, never active
+    await practised(student.id, -0.8, 6);
+    const now = at(10);
+    const first = await loadClassDashboard(t.db, instructor, classId, now);
+    const own = await loadDashboard(t.db, { userId: student.id, now, settings: { timeZone: "UTC", newCardsPerDay: 20 } });
+    const sam = first.students.find((s) => s.userId === student.id)!;
+    expect(own.readiness.ready).toBe(true);
+    expect(sam.readiness).toEqual(own.readiness);
+    expect(sam.domains.every((d) => d.mastery !== null && Math.abs(d.mastery - masteryLevel({ rating: -0.8 })) < 1e-9)).toBe(true);
+    expect(first.weakest.length).toBeGreaterThan(0);
+    expect(first.weakest.every((w) => w.students === 1)).toBe(true);
+    const ida = first.students.find((s) => s.userId === idle.id)!;
+    expect(ida.risk).toEqual({ atRisk: true, reasons: [expect.stringMatching(/^no activity in 10 days since joining$/)] });
+    expect(sam.risk.atRisk).toBe(own.readiness.ready && own.readiness.passProbability < 0.5);
+
+    // The snapshot is reused while the stamp holds: mark it, and the mark comes back.
+    const stored = await t.db.readinessSnapshot.findUniqueOrThrow({ where: { userId: student.id } });
+    const marked = { ...(stored.readiness as object), predictedScore: 999 };
+    await t.db.readinessSnapshot.update({ where: { userId: student.id }, data: { readiness: marked } });
+    const again = await loadClassDashboard(t.db, instructor, classId, now);
+    expect(again.students.find((s) => s.userId === student.id)!.readiness).toMatchObject({ predictedScore: 999 });
+    // One more answer changes the stamp: predicted afresh and written back.
+    await t.db.mastery.updateMany({ where: { userId: student.id, scopeId: "1.1" }, data: { evidence: 7, rating: 0 } });
+    const fresh = await loadClassDashboard(t.db, instructor, classId, now);
+    const ownNow = await loadDashboard(t.db, { userId: student.id, now, settings: { timeZone: "UTC", newCardsPerDay: 20 } });
+    expect(fresh.students.find((s) => s.userId === student.id)!.readiness).toEqual(ownNow.readiness);
+    expect((await t.db.readinessSnapshot.findUniqueOrThrow({ where: { userId: student.id } })).readiness).toEqual(JSON.parse(JSON.stringify(ownNow.readiness)));
+  });
+
+  test("assignments done and their mean best scaled score; the student's page lists only this class's attempts", async () => {
+    const { instructor, student, classId } = await classWithStudent();
+    const { assignmentId } = await createAssignment(t.db, instructor, classId, fields({ attemptsAllowed: 2 }));
+    await createAssignment(t.db, instructor, classId, fields({ title: "Mock 2" }));
+    const { attemptId } = await startAssignment(t.db, student, { assignmentId, now: at(1), settings });
+    await submitAttempt(t.db, { userId: student.id, attemptId, now: at(5), settings });
+    const d = await loadClassDashboard(t.db, instructor, classId, at(10));
+    expect(d.students[0]!.assignments).toEqual({ done: 1, total: 2, meanScaled: 100 });
+    const view = await loadClassStudent(t.db, instructor, classId, student.id, at(10));
+    expect(view.attempts.map((a) => [a.assignmentId, a.status, a.scaledScore])).toEqual([[assignmentId, "SUBMITTED", 100]]);
   });
 });

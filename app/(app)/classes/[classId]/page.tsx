@@ -78,7 +78,12 @@ export default async function ClassPage({ params }: PageProps<"/classes/[classId
           </>
         }
         actions={
-          archived ? undefined : <ButtonLink href={`/classes/${classId}/assignments/new`}>New assignment</ButtonLink>
+          <>
+            <ButtonLink href={`/classes/${classId}/progress`} variant="secondary">
+              Class progress
+            </ButtonLink>
+            {!archived && <ButtonLink href={`/classes/${classId}/assignments/new`}>New assignment</ButtonLink>}
+          </>
         }
       />
       <div className="grid gap-6 lg:grid-cols-3">
