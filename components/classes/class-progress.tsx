@@ -10,11 +10,16 @@ import type { StudentStanding } from "@/lib/classes/class-dashboard";
 import type { BlueprintDomain, StandingSort, WeakTaskStatement } from "@/lib/classes/class-standing";
 import { plural, relativeTime } from "@/lib/format/plural";
 
-export type View = { sort: StandingSort; dir: "asc" | "desc"; risk: boolean; q: string };
+export type View = { sort: StandingSort; dir: "asc" | "desc"; risk: boolean; q: string; page: number };
+
+/** Students per page of the table and the heat map. */
+export const STANDINGS_PAGE = 50;
 
 export function viewHref(classId: string, view: View, change: Partial<View> = {}): string {
-  const v = { ...view, ...change };
+  // A new sort or filter starts at the first page.
+  const v = { ...view, page: 1, ...change };
   const params = new URLSearchParams({ sort: v.sort, dir: v.dir });
+  if (v.page > 1) params.set("page", String(v.page));
   if (v.risk) params.set("risk", "1");
   if (v.q) params.set("q", v.q);
   return `/classes/${classId}/progress?${params}`;
@@ -121,6 +126,27 @@ export function StandingsTable({ classId, view, students, domains, now }: { clas
         </tbody>
       </table>
     </div>
+  );
+}
+
+export function Pages({ classId, view, total }: { classId: string; view: View; total: number }) {
+  const pages = Math.ceil(total / STANDINGS_PAGE);
+  if (pages <= 1) return null;
+  return (
+    <nav aria-label="Pages of students" className="mt-3 flex flex-wrap items-center gap-1 text-sm">
+      {Array.from({ length: pages }, (_, i) => i + 1).map((n) =>
+        n === view.page ? (
+          <span key={n} aria-current="page" className="rounded-md bg-brand-700 px-2.5 py-1 font-semibold text-white">
+            {n}
+          </span>
+        ) : (
+          <Link key={n} href={viewHref(classId, view, { page: n })} className="rounded-md px-2.5 py-1 text-brand-700 underline dark:text-brand-300">
+            <span className="sr-only">Page </span>
+            {n}
+          </Link>
+        ),
+      )}
+    </nav>
   );
 }
 

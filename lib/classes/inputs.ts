@@ -74,6 +74,7 @@ export const standingViewSchema = z.object({
   dir: z.enum(["asc", "desc"]).catch("desc"),
   risk: z.preprocess((v) => v === "1", z.boolean()).catch(false),
   q: z.preprocess((v) => (typeof v === "string" ? v.slice(0, 100) : ""), z.string()).catch(""),
+  page: z.coerce.number().int().min(1).max(1000).catch(1),
 });
 export type StandingView = z.infer<typeof standingViewSchema>;
 

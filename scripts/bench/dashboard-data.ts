@@ -124,6 +124,22 @@ export async function generateDashboardData(options: { students: number; mocks: 
   return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, Number(v)]));
 }
 
+/** The data set's counts; generated first when missing (or when `generate`). */
+export async function ensureDashboardData(generate: boolean): Promise<Record<string, number>> {
+  const probe = new pg.Client({ connectionString: DASHBOARD_DB_URL });
+  let counts: Record<string, number> | null = null;
+  try {
+    await probe.connect();
+    const r = await probe.query(`SELECT (SELECT count(*) FROM "User" WHERE id LIKE 'bench-%' AND role = 'STUDENT')::int AS students, (SELECT count(*) FROM "AttemptItem")::int AS items`);
+    counts = r.rows[0];
+    await probe.end();
+  } catch {
+    counts = null;
+  }
+  if (generate || !counts || (counts.students ?? 0) < 10_000) counts = await generateDashboardData({ students: 10_000, mocks: 2, quizzes: 4 });
+  return counts;
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
   await generateDashboardData({ students: arg("students", 10_000), mocks: 2, quizzes: 4 });
 }

@@ -18,7 +18,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createPrismaClient } from "../../lib/database/client";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { loadDashboard } from "../../lib/learning/dashboard";
-import { DASHBOARD_DB_URL, generateDashboardData } from "./dashboard-data";
+import { DASHBOARD_DB_URL, ensureDashboardData } from "./dashboard-data";
 import { type DashboardResult, renderDashboardReport } from "./dashboard-report";
 import { writeReport } from "./report";
 
@@ -96,20 +96,7 @@ async function explainDashboardQueries(userId: string): Promise<DashboardResult[
 }
 
 async function main() {
-  const generate = process.argv.includes("--generate");
-  const probe = new pg.Client({ connectionString: DASHBOARD_DB_URL });
-  let counts: Record<string, number> | null = null;
-  try {
-    await probe.connect();
-    const r = await probe.query(`SELECT (SELECT count(*) FROM "User" WHERE id LIKE 'bench-%')::int AS students, (SELECT count(*) FROM "AttemptItem")::int AS items`);
-    counts = r.rows[0];
-    await probe.end();
-  } catch {
-    counts = null;
-  }
-  if (generate || !counts || (counts.students ?? 0) < 10_000) {
-    counts = await generateDashboardData({ students: 10_000, mocks: 2, quizzes: 4 });
-  }
+  const counts = await ensureDashboardData(process.argv.includes("--generate"));
   console.log(`Data: ${counts.students} students, ${counts.items} attempt items.`);
 
   const env: NodeJS.ProcessEnv = {

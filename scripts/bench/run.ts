@@ -6,9 +6,10 @@
 //
 //   npm run bench                        every exam scenario, 1 run each (~15 min), writes docs/benchmarks.md
 //   npm run bench -- --quick             smoke run (short steps), writes tmp/bench/quick.{json,md}
-//   npm run bench -- --scenario=capacity one scenario (costs, capacity, hot-path, start-storm, steady, submit-storm, class-storm, dashboard; comma-separated)
+//   npm run bench -- --scenario=capacity one scenario (costs, capacity, hot-path, start-storm, steady, submit-storm, class-storm, dashboard, insights; comma-separated)
 //   dashboard: scripts/bench/dashboard.ts in a child process (react-server condition), only when asked for,
 //   on its own database (10,000 students, generated when missing); writes docs/benchmarks/dashboard.{json,md}
+//   insights: scripts/bench/insights.ts the same way (class dashboard, assignment report, item statistics); docs/benchmarks/insights.{json,md}
 //   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX per process) --processes=1,2 --step=S (seconds per rung)
 //            --patience=S (longest wait for a quiet machine) --targets=app,next-raw,node-bare,pgbench (capacity)
 //            --profile (V8 CPU profile of the app server into tmp/bench/profiles) --rebuild --out=file.json --doc=file.md
@@ -33,8 +34,8 @@ import { startStorm } from "./scenarios/start-storm";
 import { steadyAutosave } from "./scenarios/steady";
 import { submitStorm } from "./scenarios/submit-storm";
 
-const SCENARIOS = ["costs", "capacity", "hot-path", "start-storm", "steady", "submit-storm", "class-storm", "dashboard"] as const;
-const EXAM_SCENARIOS: readonly string[] = SCENARIOS.filter((s) => s !== "dashboard");
+const SCENARIOS = ["costs", "capacity", "hot-path", "start-storm", "steady", "submit-storm", "class-storm", "dashboard", "insights"] as const;
+const EXAM_SCENARIOS: readonly string[] = SCENARIOS.filter((s) => s !== "dashboard" && s !== "insights");
 const WARM_USERS = 20;
 /** Connections per app instance for the bench; see docs/benchmarks.md ("Pool size") for the measurement behind it. */
 const DEFAULT_POOL_MAX = 10;
@@ -124,19 +125,20 @@ async function ensureOpenAttempts(ctx: BenchContext): Promise<void> {
   await inBatches(ctx.cookies, 16, (cookie) => appRequest(ctx, { method: "POST", path: "/api/bench/start", headers: jsonHeaders(cookie), body: '{"mode":"MOCK"}' }));
 }
 
-/** The dashboard scenario: its own script, as it imports the app's server code (react-server condition). */
-function dashboardScenario(): Promise<void> {
-  log("dashboard: npm run bench:dashboard (10,000 students; data generated when missing) …");
+/** The dashboard and insights scenarios: their own scripts, as they import the app's server code (react-server condition). */
+function scriptScenario(name: string, script: string): Promise<void> {
+  log(`${name}: ${script} (10,000 students; data generated when missing) …`);
   return new Promise((resolve, reject) => {
-    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", "scripts/bench/dashboard.ts"], { cwd: root, stdio: "inherit" });
+    const child = spawn(path.join(root, "node_modules/.bin/tsx"), ["--conditions=react-server", script], { cwd: root, stdio: "inherit" });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the dashboard scenario exited with ${code}`))));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the ${name} scenario exited with ${code}`))));
   });
 }
 
 async function main() {
   if (options.scenarios.some((s) => EXAM_SCENARIOS.includes(s))) await examScenarios();
-  if (options.scenarios.includes("dashboard")) await dashboardScenario();
+  if (options.scenarios.includes("dashboard")) await scriptScenario("dashboard", "scripts/bench/dashboard.ts");
+  if (options.scenarios.includes("insights")) await scriptScenario("insights", "scripts/bench/insights.ts");
 }
 
 async function examScenarios() {

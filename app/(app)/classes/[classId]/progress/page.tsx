@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { ClassHeatmap, StandingsTable, WeakestTaskStatements, viewHref } from "@/components/classes/class-progress";
+import { ClassHeatmap, Pages, STANDINGS_PAGE, StandingsTable, WeakestTaskStatements, viewHref } from "@/components/classes/class-progress";
 import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -28,7 +28,9 @@ export default async function ClassProgressPage({ params, searchParams }: PagePr
   const view = standingViewSchema.parse(await searchParams);
   const now = new Date();
   const d = await orNotFound(loadClassDashboard(db, user, classId, now));
-  const shown = arrangeStandings(d.students, { sort: view.sort, dir: view.dir, atRiskOnly: view.risk, query: view.q });
+  const matching = arrangeStandings(d.students, { sort: view.sort, dir: view.dir, atRiskOnly: view.risk, query: view.q });
+  const page = Math.min(view.page, Math.max(1, Math.ceil(matching.length / STANDINGS_PAGE)));
+  const shown = matching.slice((page - 1) * STANDINGS_PAGE, page * STANDINGS_PAGE);
   const atRisk = d.students.filter((s) => s.risk.atRisk).length;
   const predicted = d.students.flatMap((s) => (s.readiness.ready ? [s.readiness] : []));
   const likelyPass = predicted.filter((r) => r.passProbability >= 0.5).length;
@@ -108,11 +110,16 @@ export default async function ClassProgressPage({ params, searchParams }: PagePr
               )}
             </form>
             <p className="mb-2 text-sm" role="status">
-              Showing {plural(shown.length, "student")}
-              {shown.length !== d.students.length && ` of ${d.students.length}`}.
+              {matching.length > shown.length
+                ? `Showing ${(page - 1) * STANDINGS_PAGE + 1}–${(page - 1) * STANDINGS_PAGE + shown.length} of ${plural(matching.length, "student")}`
+                : `Showing ${plural(shown.length, "student")}`}
+              {matching.length !== d.students.length && ` (${d.students.length} in the class)`}.
             </p>
             {shown.length ? (
-              <StandingsTable classId={classId} view={view} students={shown} domains={d.domains} now={now} />
+              <>
+                <StandingsTable classId={classId} view={{ ...view, page }} students={shown} domains={d.domains} now={now} />
+                <Pages classId={classId} view={{ ...view, page }} total={matching.length} />
+              </>
             ) : (
               <p className="text-sm text-[var(--text-muted)]">No student matches. Clear the filter to see everyone.</p>
             )}
@@ -124,6 +131,7 @@ export default async function ClassProgressPage({ params, searchParams }: PagePr
             </h2>
             <p className="mb-3 text-sm text-[var(--text-muted)]">
               Each cell: the chance (%) that the student answers a medium question on that task statement right. Red under 45, amber to 60, green above.
+              The same students, order and page as the table above.
             </p>
             <ClassHeatmap classId={classId} students={shown} domains={d.domains} />
           </Card>

@@ -88,7 +88,16 @@ export default async function ClassStudentPage({ params }: PageProps<"/classes/[
                       <td className="py-2 pr-3 whitespace-nowrap">{formatInZone(a.startedAt, timeZone, { zoneName: false })}</td>
                       <td className="py-2 pr-3">{STATUS_TEXT[a.status]}</td>
                       <td className="py-2 pr-3 tabular-nums">{a.rawScore === null ? "—" : `${a.rawScore}/${a.questionCount}`}</td>
-                      <td className="py-2 tabular-nums">{a.scaledScore ?? "—"}</td>
+                      <td className="py-2 tabular-nums">
+                        {a.status === "IN_PROGRESS" ? (
+                          "—"
+                        ) : (
+                          <Link href={`/attempts/${a.attemptId}/results`} className="text-brand-700 underline dark:text-brand-300">
+                            {a.scaledScore ?? "results"}
+                            <span className="sr-only">: results of this attempt</span>
+                          </Link>
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
