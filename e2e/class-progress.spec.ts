@@ -19,11 +19,11 @@ test("an instructor finds the at-risk student, assigns a drill on the weakest ta
   const cls = await db.class.create({ data: { instructorId: instructor.id, name: "Spring cohort", joinCode: `P${String(now).slice(-7)}` } });
   await db.enrollment.createMany({ data: [ada, ben].map((s) => ({ classId: cls.id, userId: s.id, joinedAt: new Date(now - 20 * DAY) })) });
   // What the learning model knows: Ada is strong everywhere and studied today;
-  // Ben is weak, most of all in 2.1, and last studied ten days ago.
+  // Ben is weak, most of all in 1.2, and last studied ten days ago.
   const taskStatements = await db.taskStatement.findMany({ select: { id: true } });
   const mastery = (userId: string, rating: (code: string) => number) =>
     taskStatements.map((ts) => ({ userId, scope: "TASK_STATEMENT" as const, scopeId: ts.id, rating: rating(ts.id), variance: 0.15, evidence: 8, correct: 4 }));
-  await db.mastery.createMany({ data: [...mastery(ada.id, () => 1.6), ...mastery(ben.id, (code) => (code === "2.1" ? -2.5 : -1))] });
+  await db.mastery.createMany({ data: [...mastery(ada.id, () => 1.6), ...mastery(ben.id, (code) => (code === "1.2" ? -2.5 : -1))] });
   await db.dailyActivity.createMany({
     data: [
       { userId: ada.id, day: new Date(new Date(now).toISOString().slice(0, 10)), answered: 30, correct: 25 },
@@ -72,18 +72,18 @@ test("an instructor finds the at-risk student, assigns a drill on the weakest ta
   await expect(page.getByText("Ben Behind's own dashboard, read-only")).toBeVisible();
   await page.getByRole("link", { name: "Back to class progress" }).click();
 
-  // The weakest task statement is 2.1 (Ben's weakest, and Ada's strength does not hide it): assign a drill on it.
+  // The weakest task statement is 1.2 (Ben's weakest, and Ada's strength does not hide it): assign a drill on it.
   const weakest = page.getByRole("region", { name: "Weakest task statements" });
-  await expect(weakest.getByRole("listitem").first()).toContainText("2.1");
-  await weakest.getByRole("link", { name: /Assign a drill on this: 2\.1/ }).click();
-  await expect(page.getByRole("heading", { name: "New drill: 2.1", level: 1 })).toBeVisible();
-  await expect(page.getByLabel("Title")).toHaveValue(/^Drill: 2\.1 /);
-  await expect(page.getByRole("checkbox", { name: /^2\.1 .*\(whole task statement\)/ })).toBeChecked();
+  await expect(weakest.getByRole("listitem").first()).toContainText("1.2");
+  await weakest.getByRole("link", { name: /Assign a drill on this: 1\.2/ }).click();
+  await expect(page.getByRole("heading", { name: "New drill: 1.2", level: 1 })).toBeVisible();
+  await expect(page.getByLabel("Title")).toHaveValue(/^Drill: 1\.2 /);
+  await expect(page.getByRole("checkbox", { name: /^1\.2 .*\(whole task statement\)/ })).toBeChecked();
   await expect(page.getByLabel("Number of questions")).toHaveValue("10");
   await page.getByRole("button", { name: "Assign to the class" }).click();
-  await expect(page.getByRole("heading", { name: /^Drill: 2\.1/, level: 1 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: /^Drill: 1\.2/, level: 1 })).toBeVisible();
   const assignment = await db.assignment.findFirstOrThrow({ where: { classId: cls.id } });
-  expect(assignment.config).toMatchObject({ kind: "scoped", taskStatements: ["2.1"] });
+  expect(assignment.config).toMatchObject({ kind: "scoped", taskStatements: ["1.2"] });
   expect(assignment.timeLimitMinutes).toBeNull();
 
   // Ben sits the drill: one answer, then submits.
@@ -105,12 +105,12 @@ test("an instructor finds the at-risk student, assigns a drill on the weakest ta
 
   // The instructor reads the report and downloads the gradebook.
   await page.goto(`/classes/${cls.id}/assignments/${assignment.id}/report`);
-  await expect(page.getByRole("heading", { level: 1 })).toContainText("Drill: 2.1");
+  await expect(page.getByRole("heading", { level: 1 })).toContainText("Drill: 1.2");
   await expect(page.getByText("Ben Behind").first()).toBeVisible();
   await page.goto(`/classes/${cls.id}`);
   const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download the gradebook (CSV)" }).click()]);
   const csv = (await readFile((await download.path())!, "utf8")).replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-  expect(csv[0]).toMatch(/^Student,Email,In class,"?Drill: 2\.1 .*\(of 10\)"?,"?Drill: 2\.1 .* scaled"?$/);
+  expect(csv[0]).toMatch(/^Student,Email,In class,"?Drill: 1\.2 .*\(of 10\)"?,"?Drill: 1\.2 .* scaled"?$/);
   expect(csv).toContain(`Ada Strong,${ada.email},yes,,`);
   expect(csv.find((line) => line.startsWith("Ben Behind,"))).toMatch(new RegExp(`^Ben Behind,${ben.email.replace(/\./g, "\\.")},yes,1,\\d+$`));
 });

@@ -56,7 +56,7 @@ function MasteryChip({ mastery, label }: { mastery: number | null; label: string
 
 export function StandingsTable({ classId, view, students, domains, now }: { classId: string; view: View; students: StudentStanding[]; domains: BlueprintDomain[]; now: Date }) {
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Students, scroll sideways for more columns">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Students, scroll sideways for more columns">
       <table className="w-full min-w-[56rem] text-sm">
         <caption className="sr-only">
           Students of the class with their predicted score, chance of passing, mastery per domain, assignments and last activity. Column headers sort.
@@ -153,7 +153,7 @@ export function Pages({ classId, view, total }: { classId: string; view: View; t
 export function ClassHeatmap({ classId, students, domains }: { classId: string; students: StudentStanding[]; domains: BlueprintDomain[] }) {
   const columns = domains.flatMap((d) => d.taskStatements.map((t) => ({ ...t, domain: d.number })));
   return (
-    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Mastery heat map, scroll sideways for more task statements">
+    <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Mastery heat map, scroll sideways for more task statements">
       <table className="border-separate border-spacing-0.5 text-xs">
         <caption className="sr-only">Mastery of each student (rows) on each task statement (columns): the chance of answering a medium question right; a dash where the student has no answers.</caption>
         <thead>
@@ -215,8 +215,10 @@ export function WeakestTaskStatements({ classId, weakest, archived }: { classId:
             </p>
           </div>
           {!archived && (
-            <Link href={`/classes/${classId}/assignments/new?taskStatement=${encodeURIComponent(t.code)}`} className={buttonClasses("secondary", "sm", "shrink-0")}>
-              Assign a drill on this<span className="sr-only">: {t.code}</span>
+            <Link href={`/classes/${classId}/assignments/new?taskStatement=${encodeURIComponent(t.code)}`} className={buttonClasses("secondary", "sm", "shrink-0")}
+              aria-label={`Assign a drill on this: ${t.code}`}
+            >
+              Assign a drill on this
             </Link>
           )}
         </li>

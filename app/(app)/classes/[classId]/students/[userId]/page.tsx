@@ -65,7 +65,7 @@ export default async function ClassStudentPage({ params }: PageProps<"/classes/[
           {attempts.length === 0 ? (
             <p className="text-sm text-[var(--text-muted)]">No attempts at this class&apos;s assignments yet.</p>
           ) : (
-            <div className="overflow-x-auto" tabIndex={0} role="region" aria-label="Attempts at this class's assignments">
+            <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Attempts at this class's assignments">
               <table className="w-full text-left text-sm">
                 <caption className="sr-only">{student.name}&apos;s attempts at this class&apos;s assignments, newest first.</caption>
                 <thead className="text-[var(--text-muted)]">
