@@ -8,6 +8,7 @@ import { type FormEvent, useState, useTransition } from "react";
 import { QuestionAsk, fullNotice } from "@/components/question/question-ask";
 import { CHOICE_LETTERS } from "@/components/question/choice-list";
 import { QuestionText } from "@/components/question/question-text";
+import { ReportQuestion } from "@/components/question/report-question";
 import { ResponseInput } from "@/components/question/response-input";
 import { RevealPanel } from "@/components/question/reveal-panel";
 import { Button } from "@/components/ui/button";
@@ -111,6 +112,7 @@ function CheckQuestion({
         )}
       </div>
       {reveal && (reveal.explanation || reveal.references.length > 0) && <RevealPanel reveal={reveal} showVerdict={false} lessonLink={false} />}
+      {reveal && <ReportQuestion target={{ source: "lesson", lessonId, questionId: question.questionId }} className="mt-3" />}
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
           {error}

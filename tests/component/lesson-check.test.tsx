@@ -6,6 +6,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, expect, test, vi } from "vitest";
 import type { LessonCheckQuestion } from "@/lib/lessons/lesson-page";
 
+// "Report a problem" (components/question/report-question.tsx) calls a server action; its own test is report-question.test.tsx.
+vi.mock("@/lib/question-reports/actions", () => ({ reportQuestionAction: async () => ({}) }));
+
 const check = vi.fn();
 vi.mock("@/lib/lessons/actions", () => ({ checkLessonAnswerAction: (input: unknown) => check(input) }));
 
