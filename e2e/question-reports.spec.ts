@@ -34,7 +34,7 @@ test("a student reports a wrong key, staff resolve it with a note, the student r
   await trigger.click();
   const dialog = page.getByRole("dialog", { name: "Report a problem with this question" });
   await expect(dialog).toBeVisible();
-  await expect(dialog.getByRole("radio", { name: "The marked answer is wrong" })).toBeFocused();
+  await expect(dialog.getByRole("radio", { name: "The answer shown as right is wrong" })).toBeFocused();
   // "Something else" needs a comment: the error shows beside it, the choice is kept.
   await dialog.getByRole("radio", { name: "Something else" }).check();
   await dialog.getByRole("button", { name: "Send report" }).click();
@@ -44,7 +44,7 @@ test("a student reports a wrong key, staff resolve it with a note, the student r
   await shots(page, "dialog-error", { fullPage: false });
 
   // By keyboard: back to the reasons, pick "wrong key", type the comment, send.
-  await dialog.getByRole("radio", { name: "The marked answer is wrong" }).check();
+  await dialog.getByRole("radio", { name: "The answer shown as right is wrong" }).check();
   await dialog.getByRole("textbox", { name: /Comment/ }).fill("The key says provisioned, but on-demand fits an unpredictable load: see the DynamoDB capacity mode docs.");
   await shots(page, "dialog", { fullPage: false });
   await dialog.getByRole("button", { name: "Send report" }).press("Enter");
@@ -73,7 +73,7 @@ test("a student reports a wrong key, staff resolve it with a note, the student r
   await expect(card.getByText(/on-demand fits an unpredictable load/)).toBeVisible();
   await expect(card.getByText(/Facility \d+%: \d+ of \d+ graded answers? right\.|No graded answers yet\./)).toBeVisible();
   await card.getByText("The question, its key and explanations").click();
-  await expect(card.getByText("✓ Key").first()).toBeVisible();
+  await expect(card.getByText(/^✓ Key/).first()).toBeVisible();
   await shots(staffPage, "queue");
 
   // A resolution needs a note.

@@ -53,7 +53,9 @@ export function ReportQuestion({ target, notes = [], className }: { target: Repo
   const firstRadioRef = useRef<HTMLInputElement>(null);
   const doneRef = useRef<HTMLButtonElement>(null);
   const id = useId();
-  const errors = state.fieldErrors ?? {};
+  // An error stays until the student changes something; then it waits for the next send.
+  const [editedWith, setEditedWith] = useState<FormState | null>(null);
+  const errors = editedWith === state ? {} : (state.fieldErrors ?? {});
   const reasonError = errors.reason?.[0];
   const commentError = errors.comment?.[0];
   const formError = Object.entries(errors).find(([k]) => k !== "reason" && k !== "comment")?.[1]?.[0];
@@ -110,7 +112,7 @@ export function ReportQuestion({ target, notes = [], className }: { target: Repo
                 </div>
               </div>
             ) : (
-              <ActionForm action={action} state={state} className="mt-4 space-y-4">
+              <ActionForm action={action} state={state} onChange={() => setEditedWith(state)} className="mt-4 space-y-4">
                 {Object.entries(hiddenFields(target)).map(([name, value]) => (
                   <input key={name} type="hidden" name={name} value={value} />
                 ))}

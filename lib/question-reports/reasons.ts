@@ -12,7 +12,7 @@ export const RESOLUTIONS = ["FIXED", "REJECTED", "DUPLICATE"] as const;
 export type Resolution = (typeof RESOLUTIONS)[number];
 
 export const REASON_LABEL: Record<ReportReason, string> = {
-  WRONG_KEY: "The marked answer is wrong",
+  WRONG_KEY: "The answer shown as right is wrong",
   UNCLEAR: "The question is unclear",
   OUTDATED: "It is out of date",
   TYPO: "Typo or formatting",

@@ -48,19 +48,19 @@ function QuestionContent({ q }: { q: QueueQuestion }) {
       )}
       {p?.items && (
         <div className="text-sm">
-          <p className="font-semibold">Correct order</p>
+          <p className="font-semibold">✓ Key: the right order</p>
           <ol className="mt-1 list-decimal space-y-0.5 pl-5">{p.items.map((s) => <li key={s.key}>{s.text}</li>)}</ol>
         </div>
       )}
       {p?.pairs && (
         <div className="text-sm">
-          <p className="font-semibold">Correct matches</p>
+          <p className="font-semibold">✓ Key: the right matches</p>
           <ul className="mt-1 space-y-0.5">{p.pairs.map((m) => <li key={m.key} className="wrap-anywhere">{m.prompt} → {m.answer}</li>)}</ul>
         </div>
       )}
       {p?.answer !== undefined && (
         <p className="text-sm">
-          <span className="font-semibold">Answer:</span> {p.answer}
+          <span className="font-semibold">✓ Key: the answer is</span> {p.answer}
           {p.tolerance ? ` ± ${p.tolerance}` : ""} {p.unit ?? ""}
         </p>
       )}
