@@ -22,7 +22,8 @@ test("a student reports a wrong key, staff resolve it with a note, the student r
   await page.getByLabel("What to practise").selectOption({ label: "1.3 · DynamoDB capacity modes and RCU/WCU arithmetic" });
   await page.getByLabel("5").check();
   await page.getByRole("button", { name: "Start quiz" }).click();
-  await expect(page.getByRole("heading", { name: "Question 1 of 5" })).toBeVisible();
+  // The runner loads in the browser: on a cold server with two busy cores that can take a while.
+  await expect(page.getByRole("heading", { name: "Question 1 of 5" })).toBeVisible({ timeout: 30_000 });
 
   // No report before the answer is shown.
   await expect(page.getByRole("button", { name: "Report a problem" })).toHaveCount(0);
