@@ -16,6 +16,8 @@ const shots = async (page: Page, name: string, options: { fullPage?: boolean } =
 };
 
 test("a student reports a wrong key, staff resolve it with a note, the student reads it", async ({ page, browser, db, makeUser, signIn }) => {
+  // Two users, two browsers and six screenshots on a shared two-core machine.
+  test.setTimeout(180_000);
   const student = await makeUser({ name: "Reporting Student" });
   await signIn(student);
   await page.goto("/practice");
