@@ -80,3 +80,16 @@ test("a refusal is shown next to the question and it can be checked again", asyn
   expect((await screen.findByRole("alert")).textContent).toContain("This question was updated");
   expect(await screen.findByRole("button", { name: "Check answer" })).toBeTruthy();
 });
+
+test("“Report a problem” and the student's past reports with the staff note appear only once the answer is shown", async () => {
+  const user = userEvent.setup();
+  const notes = { [single.questionId]: [{ reason: "WRONG_KEY" as const, status: "REJECTED" as const, resolutionNote: "GenerateDataKey is right." }] };
+  render(<LessonCheck lessonId="kms-envelope-encryption" questions={[single]} reportNotes={notes} />);
+  expect(screen.queryByRole("button", { name: /Report a problem/ })).toBeNull();
+  expect(screen.queryByText(/GenerateDataKey is right/)).toBeNull();
+  check.mockResolvedValueOnce(reveal(true, ["a"]));
+  await user.click(screen.getByRole("radio", { name: /GenerateDataKey/ }));
+  await user.click(screen.getByRole("button", { name: "Check answer" }));
+  expect(await screen.findByRole("button", { name: /Report a problem/ })).toBeTruthy();
+  expect(screen.getByText(/Staff note: “GenerateDataKey is right\.”/)).toBeTruthy();
+});
