@@ -254,6 +254,7 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
               <QuestionCard
                 // A fresh card per question: answer controls keep drafts in their own state.
                 key={item.position}
+                attemptId={view.attemptId}
                 item={item}
                 state={state}
                 total={view.items.length}

@@ -5,6 +5,7 @@
 import type { RefObject } from "react";
 import { QuestionAsk, askFor } from "@/components/question/question-ask";
 import { QuestionText } from "@/components/question/question-text";
+import { ReportQuestion } from "@/components/question/report-question";
 import { ResponseInput } from "@/components/question/response-input";
 import { RevealPanel } from "@/components/question/reveal-panel";
 import { Button } from "@/components/ui/button";
@@ -14,6 +15,7 @@ import type { RunnerItem } from "@/lib/exams/runner-view";
 export type ItemState = { chosenKeys: string[]; flagged: boolean; unsure: boolean; reveal: Reveal | null };
 
 export function QuestionCard({
+  attemptId,
   item,
   state,
   total,
@@ -29,6 +31,7 @@ export function QuestionCard({
   onToggleUnsure,
   onCheck,
 }: {
+  attemptId: string;
   item: RunnerItem;
   state: ItemState;
   total: number;
@@ -93,6 +96,7 @@ export function QuestionCard({
           </div>
         )}
         {state.reveal && <RevealPanel reveal={state.reveal} />}
+        {state.reveal && <ReportQuestion target={{ source: "attempt", attemptId, position: item.position }} className="mt-4" />}
       </fieldset>
     </section>
   );

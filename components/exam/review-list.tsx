@@ -4,6 +4,7 @@
 import Link from "next/link";
 import { useState } from "react";
 import { QuestionText } from "@/components/question/question-text";
+import { type ReportNote, ReportQuestion } from "@/components/question/report-question";
 import { ResponseInput } from "@/components/question/response-input";
 import { References } from "@/components/question/reveal-panel";
 import { cn } from "@/components/ui/cn";
@@ -25,7 +26,10 @@ function verdict(item: ReviewItem): { text: string; tone: string } {
   return { text: "— Unanswered", tone: "bg-[var(--surface-muted)] text-[var(--text)]" };
 }
 
-export function ReviewList({ items }: { items: ReviewItem[] }) {
+/** For the student who sat the attempt: report a question, and their past reports by question id. */
+export type ReviewReporting = { attemptId: string; notes: Record<string, ReportNote[]> };
+
+export function ReviewList({ items, reporting }: { items: ReviewItem[]; reporting?: ReviewReporting }) {
   const [filter, setFilter] = useState<(typeof FILTERS)[number]["id"]>("all");
   const active = FILTERS.find((f) => f.id === filter)!;
   const shown = items.filter(active.keep);
@@ -81,6 +85,13 @@ export function ReviewList({ items }: { items: ReviewItem[] }) {
                 <Link href={`/learn/${item.lessonId}`} className="mt-3 inline-block text-sm font-medium text-brand-700 underline dark:text-brand-300">
                   Study the lesson
                 </Link>
+                {reporting && item.reveal && (
+                  <ReportQuestion
+                    target={{ source: "attempt", attemptId: reporting.attemptId, position: item.position }}
+                    notes={reporting.notes[item.questionId] ?? []}
+                    className="mt-3"
+                  />
+                )}
               </li>
             );
           })}

@@ -8,6 +8,7 @@ import { type FormEvent, useState, useTransition } from "react";
 import { QuestionAsk, fullNotice } from "@/components/question/question-ask";
 import { CHOICE_LETTERS } from "@/components/question/choice-list";
 import { QuestionText } from "@/components/question/question-text";
+import { type ReportNote, ReportQuestion } from "@/components/question/report-question";
 import { ResponseInput } from "@/components/question/response-input";
 import { RevealPanel } from "@/components/question/reveal-panel";
 import { Button } from "@/components/ui/button";
@@ -33,12 +34,14 @@ function CheckQuestion({
   question,
   position,
   total,
+  reportNotes,
   onChecked,
 }: {
   lessonId: string;
   question: LessonCheckQuestion;
   position: number;
   total: number;
+  reportNotes: ReportNote[];
   onChecked: (questionId: string, correct: boolean) => void;
 }) {
   const [response, setResponse] = useState<string[]>([]);
@@ -111,6 +114,8 @@ function CheckQuestion({
         )}
       </div>
       {reveal && (reveal.explanation || reveal.references.length > 0) && <RevealPanel reveal={reveal} showVerdict={false} lessonLink={false} />}
+      {/* Past reports too only once the answer is shown: a staff note may talk about the key. */}
+      {reveal && <ReportQuestion target={{ source: "lesson", lessonId, questionId: question.questionId }} notes={reportNotes} className="mt-3" />}
       {error && (
         <p role="alert" className="mt-3 text-sm text-red-700 dark:text-red-300">
           {error}
@@ -126,7 +131,16 @@ function CheckQuestion({
   );
 }
 
-export function LessonCheck({ lessonId, questions }: { lessonId: string; questions: LessonCheckQuestion[] }) {
+export function LessonCheck({
+  lessonId,
+  questions,
+  reportNotes = {},
+}: {
+  lessonId: string;
+  questions: LessonCheckQuestion[];
+  /** The student's own reports of these questions, by question id. */
+  reportNotes?: Record<string, ReportNote[]>;
+}) {
   const [outcomes, setOutcomes] = useState<Record<string, boolean>>({});
   const checkedCount = Object.keys(outcomes).length;
   const rightCount = Object.values(outcomes).filter(Boolean).length;
@@ -152,6 +166,7 @@ export function LessonCheck({ lessonId, questions }: { lessonId: string; questio
                   question={question}
                   position={index + 1}
                   total={questions.length}
+                  reportNotes={reportNotes[question.questionId] ?? []}
                   onChecked={(questionId, correct) => setOutcomes((current) => ({ ...current, [questionId]: correct }))}
                 />
               </li>

@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition } from "react";
 import { QuestionAsk, fullNotice } from "@/components/question/question-ask";
 import { QuestionText } from "@/components/question/question-text";
+import { ReportQuestion } from "@/components/question/report-question";
 import { ResponseInput } from "@/components/question/response-input";
 import { RevealPanel } from "@/components/question/reveal-panel";
 import { Alert } from "@/components/ui/alert";
@@ -107,6 +108,7 @@ export function ReviewSession({ question, remaining }: { question: ReviewQuestio
         )}
       </div>
       {result && <RevealPanel reveal={result.reveal} showVerdict={false} />}
+      {result && <ReportQuestion target={{ source: "review", questionId: question.questionId }} className="mt-4" />}
       <div className="mt-5 flex gap-3">
         {result ? (
           <Button ref={nextButton} onClick={() => router.refresh()}>

@@ -6,6 +6,9 @@ import userEvent from "@testing-library/user-event";
 import { afterEach, expect, test, vi } from "vitest";
 import type { LessonCheckQuestion } from "@/lib/lessons/lesson-page";
 
+// "Report a problem" (components/question/report-question.tsx) calls a server action; its own test is report-question.test.tsx.
+vi.mock("@/lib/question-reports/actions", () => ({ reportQuestionAction: async () => ({}) }));
+
 const check = vi.fn();
 vi.mock("@/lib/lessons/actions", () => ({ checkLessonAnswerAction: (input: unknown) => check(input) }));
 
@@ -76,4 +79,17 @@ test("a refusal is shown next to the question and it can be checked again", asyn
   await user.click(screen.getByRole("button", { name: "Check answer" }));
   expect((await screen.findByRole("alert")).textContent).toContain("This question was updated");
   expect(await screen.findByRole("button", { name: "Check answer" })).toBeTruthy();
+});
+
+test("“Report a problem” and the student's past reports with the staff note appear only once the answer is shown", async () => {
+  const user = userEvent.setup();
+  const notes = { [single.questionId]: [{ reason: "WRONG_KEY" as const, status: "REJECTED" as const, resolutionNote: "GenerateDataKey is right." }] };
+  render(<LessonCheck lessonId="kms-envelope-encryption" questions={[single]} reportNotes={notes} />);
+  expect(screen.queryByRole("button", { name: /Report a problem/ })).toBeNull();
+  expect(screen.queryByText(/GenerateDataKey is right/)).toBeNull();
+  check.mockResolvedValueOnce(reveal(true, ["a"]));
+  await user.click(screen.getByRole("radio", { name: /GenerateDataKey/ }));
+  await user.click(screen.getByRole("button", { name: "Check answer" }));
+  expect(await screen.findByRole("button", { name: /Report a problem/ })).toBeTruthy();
+  expect(screen.getByText(/Staff note: “GenerateDataKey is right\.”/)).toBeTruthy();
 });

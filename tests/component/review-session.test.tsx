@@ -7,6 +7,9 @@ import { afterEach, describe, expect, test, vi } from "vitest";
 import type { Reveal } from "@/lib/exams/attempt-items";
 import type { ReviewQuestion } from "@/lib/learning/review-queue";
 
+// "Report a problem" (components/question/report-question.tsx) calls a server action; its own test is report-question.test.tsx.
+vi.mock("@/lib/question-reports/actions", () => ({ reportQuestionAction: async () => ({}) }));
+
 const answer = vi.fn();
 vi.mock("@/lib/learning/actions", () => ({ answerReviewAction: (input: unknown) => answer(input) }));
 vi.mock("next/navigation", () => ({ useRouter: () => ({ refresh: () => {} }) }));

@@ -10,6 +10,9 @@ import { OrderingList } from "@/components/question/ordering-list";
 import { QuestionText } from "@/components/question/question-text";
 import type { RunnerItem } from "@/lib/exams/runner-view";
 
+// "Report a problem" (components/question/report-question.tsx) calls a server action; its own test is report-question.test.tsx.
+vi.mock("@/lib/question-reports/actions", () => ({ reportQuestionAction: async () => ({}) }));
+
 const multiple: RunnerItem = {
   position: 4,
   stem: "A developer needs\nthree things.",
@@ -26,6 +29,7 @@ const multiple: RunnerItem = {
 function card(item: RunnerItem, extra: Partial<Parameters<typeof QuestionCard>[0]> = {}) {
   return render(
     <QuestionCard
+      attemptId="attempt-1"
       item={item}
       state={{ chosenKeys: item.chosenKeys, flagged: false, unsure: false, reveal: null }}
       total={65}

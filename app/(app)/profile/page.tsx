@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ChangePasswordForm, ProfileNameForm } from "@/components/account/profile-forms";
 import { StudySettingsForm } from "@/components/account/study-settings-form";
 import { Alert } from "@/components/ui/alert";
+import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
 import { db } from "@/lib/db";
@@ -25,7 +26,11 @@ export default async function ProfilePage({ searchParams }: PageProps<"/profile"
   const settings = await loadStudySettings(db, { userId: user.id, browser });
   return (
     <>
-      <PageHeader title="Profile" description={`Signed in as ${user.email}`} />
+      <PageHeader
+        title="Profile"
+        description={`Signed in as ${user.email}`}
+        actions={<ButtonLink href="/reports" variant="secondary">My question reports</ButtonLink>}
+      />
       {confirmation && (
         <Alert tone="success" className="mb-6">
           {confirmation}

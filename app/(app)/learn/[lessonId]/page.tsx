@@ -15,6 +15,7 @@ import { lessonPath } from "@/lib/lessons/lesson-links";
 import { findLessonTitle, loadLessonPage } from "@/lib/lessons/lesson-page";
 import { extractTableOfContents } from "@/lib/lessons/table-of-contents";
 import { lessonIdSchema } from "@/lib/lessons/validation";
+import { myReportNotes } from "@/lib/question-reports/my-reports";
 
 export async function generateMetadata(props: PageProps<"/learn/[lessonId]">): Promise<Metadata> {
   const parsed = lessonIdSchema.safeParse((await props.params).lessonId);
@@ -31,6 +32,7 @@ export default async function LessonPage(props: PageProps<"/learn/[lessonId]">) 
   if (!page) notFound();
 
   const { lesson } = page;
+  const reportNotes = await myReportNotes(db, { userId: user.id, questionIds: page.checkQuestions.map((q) => q.questionId) });
   const toc = extractTableOfContents(lesson.body);
   return (
     <div className="grid gap-8 lg:grid-cols-[minmax(0,48rem)_15rem] lg:justify-between lg:gap-12">
@@ -40,7 +42,7 @@ export default async function LessonPage(props: PageProps<"/learn/[lessonId]">) 
           <LessonTableOfContentsCollapsible entries={toc} />
         </div>
         <LessonMarkdown markdown={lesson.body} />
-        <LessonCheck lessonId={lesson.id} questions={page.checkQuestions} />
+        <LessonCheck lessonId={lesson.id} questions={page.checkQuestions} reportNotes={reportNotes} />
         <LessonCompletion lessonId={lesson.id} completed={page.completedAt !== null} />
         <RelatedLessons lessons={page.related} />
         <LessonPager previous={page.previous} next={page.next} />

@@ -14,6 +14,7 @@ import { browserTimeZone } from "@/lib/learning/browser-time-zone";
 import { loadStudySettings } from "@/lib/learning/study-settings";
 import { orNotFound } from "@/lib/exams/page-errors";
 import { examSettings } from "@/lib/exams/settings";
+import { myReportNotes } from "@/lib/question-reports/my-reports";
 
 export const metadata: Metadata = { title: "Results" };
 
@@ -50,6 +51,11 @@ export default async function ResultsPage({ params }: PageProps<"/attempts/[atte
     />
   );
   const v = results.visibility;
+  // The student who sat it may report a question whose answer is shown; staff see the queue instead.
+  const reporting =
+    results.viewer === "owner" && v.questions
+      ? { attemptId, notes: await myReportNotes(db, { userId: user.id, questionIds: results.items.map((i) => i.questionId) }) }
+      : undefined;
   if (!v.score) {
     return (
       <>
@@ -143,7 +149,7 @@ export default async function ResultsPage({ params }: PageProps<"/attempts/[atte
       </div>
       <div className="mt-10">
         {v.questions ? (
-          <ReviewList items={results.items} />
+          <ReviewList items={results.items} reporting={reporting} />
         ) : (
           v.domains && <p className="text-sm text-[var(--text-muted)]">Your instructor shares the score and per-domain results for this assignment, not the questions.</p>
         )}

@@ -14,6 +14,7 @@ import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/exams/page-errors";
 import { questionTextBlocks } from "@/lib/exams/question-text";
 import { loadAssignmentReport } from "@/lib/insights/assignment-report";
+import { keyDisputedQuestionIds } from "@/lib/question-reports/key-disputes";
 
 export const metadata: Metadata = { title: "Assignment report" };
 
@@ -39,6 +40,7 @@ export default async function AssignmentReportPage({ params, searchParams }: Pag
   const report = await orNotFound(loadAssignmentReport(db, user, { assignmentId, now: new Date(), which }));
   if (report.assignment.classId !== classId) notFound();
   const base = `/classes/${classId}/assignments/${assignmentId}`;
+  const disputed = await keyDisputedQuestionIds(db, report.questions.map((q) => q.questionId));
   const t = report.test;
   return (
     <>
@@ -150,6 +152,14 @@ export default async function AssignmentReportPage({ params, searchParams }: Pag
                 <p className="mt-1 flex flex-wrap gap-x-4 text-sm tabular-nums">
                   <span>Facility {pct(q.stats.facility)}</span>
                   <span>Discrimination {fixed(q.stats.discrimination)}</span>
+                  {disputed.has(q.questionId) && (
+                    <Link
+                      href="/questions/reports?status=OPEN&reason=WRONG_KEY"
+                      className="rounded-full bg-red-100 px-2 text-xs font-semibold text-red-900 underline dark:bg-red-950 dark:text-red-100"
+                    >
+                      ⚠ Key disputed
+                    </Link>
+                  )}
                   {q.stats.flags.map((f) => (
                     <span key={f} className="rounded-full bg-amber-100 px-2 text-xs font-semibold text-amber-900 dark:bg-amber-950 dark:text-amber-100">
                       ⚑ {FLAG_TEXT[f]}
