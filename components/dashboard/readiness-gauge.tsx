@@ -41,10 +41,10 @@ export function ReadinessGauge({ readiness, domainTitles, readOnly = false }: { 
         )}
         {!readOnly && (
           <div className="mt-4 flex flex-wrap gap-2">
-          <ButtonLink href="/practice">Take a quiz</ButtonLink>
-          <ButtonLink href="/exams" variant="secondary">
-            Sit a mock exam
-          </ButtonLink>
+            <ButtonLink href="/practice">Take a quiz</ButtonLink>
+            <ButtonLink href="/exams" variant="secondary">
+              Sit a mock exam
+            </ButtonLink>
           </div>
         )}
       </div>

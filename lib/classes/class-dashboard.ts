@@ -61,7 +61,8 @@ const studentRows = (db: Db, classId: string) => db.$queryRaw<StudentRow[]>`
     (SELECT coalesce(json_agg(json_build_object('correct', a."rawScore", 'questions', a."questionCount")), '[]')
        FROM "Attempt" a WHERE a."userId" = e."userId" AND a.mode = 'FINAL_MOCK' AND a.status IN ('SUBMITTED', 'EXPIRED')
          AND a."rawScore" IS NOT NULL) AS "finalMocks",
-    GREATEST((SELECT max(coalesce(a."submittedAt", a."startedAt")) FROM "Attempt" a WHERE a."userId" = e."userId"),
+    -- The latest start (an index read) and the latest study day (grading and reviews write one).
+    GREATEST((SELECT max(a."startedAt") FROM "Attempt" a WHERE a."userId" = e."userId"),
              (SELECT max(d.day)::timestamp FROM "DailyActivity" d WHERE d."userId" = e."userId")) AS "lastActivity",
     s.stamp, s.readiness
   FROM "Enrollment" e
