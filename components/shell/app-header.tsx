@@ -16,8 +16,9 @@ const STUDENT_NAV: NavItem[] = [
 /** Everyone has classes: staff run them (first in their menu), students join them. */
 export function navFor(role: SessionUser["role"]): NavItem[] {
   const classes: NavItem = { href: "/classes", label: "Classes" };
-  if (role === "ADMIN") return [STUDENT_NAV[0]!, classes, ...STUDENT_NAV.slice(1), { href: "/admin", label: "Admin" }];
-  return STAFF_ROLES.includes(role) ? [STUDENT_NAV[0]!, classes, ...STUDENT_NAV.slice(1)] : [...STUDENT_NAV, classes];
+  const questions: NavItem = { href: "/questions/statistics", label: "Questions" };
+  if (role === "ADMIN") return [STUDENT_NAV[0]!, classes, questions, ...STUDENT_NAV.slice(1), { href: "/admin", label: "Admin" }];
+  return STAFF_ROLES.includes(role) ? [STUDENT_NAV[0]!, classes, questions, ...STUDENT_NAV.slice(1)] : [...STUDENT_NAV, classes];
 }
 
 export function AppHeader({ user }: { user: SessionUser }) {
