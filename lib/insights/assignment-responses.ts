@@ -80,7 +80,7 @@ async function* responseBatches(db: Db, assignmentId: string): AsyncGenerator<Ce
           numberOf.get(a.id)!,
           a.status,
           item.questionId,
-          item.position,
+          item.position + 1, // as the attempt shows it: Q1 first
           snap ? Number(snap.taskStatement.split(".")[0]) : null,
           snap?.taskStatement ?? null,
           snap ? plainQuestionText(snap.stem).slice(0, 300) : null,

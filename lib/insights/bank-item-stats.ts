@@ -127,6 +127,16 @@ export async function loadBankItemStats(db: Db, input: Partial<Record<keyof Bank
   };
 }
 
+/** The page's loader: staff only (anyone else gets NOT_FOUND), then one page of the table. */
+export async function bankItemStatsForStaff(
+  db: Db,
+  caller: Pick<SessionUser, "role">,
+  input: Partial<Record<keyof BankStatsParams, unknown>>,
+): Promise<BankItemStatsPage> {
+  assertStaff(caller);
+  return loadBankItemStats(db, input);
+}
+
 export const ITEM_STATS_HEADER: Cell[] = [
   "Question id",
   "Domain",

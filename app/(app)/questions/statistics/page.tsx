@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireUser } from "@/lib/auth/guard";
-import { isStaff } from "@/lib/auth/roles";
 import { db } from "@/lib/db";
-import { BANK_STATS_PAGE_SIZE, type BankStatsParams, type BankStatsSort, loadBankItemStats } from "@/lib/insights/bank-item-stats";
+import { orNotFound } from "@/lib/exams/page-errors";
+import { BANK_STATS_PAGE_SIZE, type BankStatsParams, type BankStatsSort, bankItemStatsForStaff } from "@/lib/insights/bank-item-stats";
 import { MIN_QUESTIONS_FOR_TOTAL, type QuestionStatFlag } from "@/lib/insights/question-stat";
 import { MIN_ANSWERS_FOR_FIT } from "@/lib/insights/rasch";
 import { difficultyLogit } from "@/lib/learning/mastery";
@@ -52,8 +51,7 @@ function SortHeader({ params, sort, label, className }: { params: BankStatsParam
 export default async function QuestionStatisticsPage({ searchParams }: PageProps<"/questions/statistics">) {
   const user = await requireUser("/questions/statistics");
   // Staff only; to anyone else the page does not exist.
-  if (!isStaff(user.role)) notFound();
-  const data = await loadBankItemStats(db, await searchParams);
+  const data = await orNotFound(bankItemStatsForStaff(db, user, await searchParams));
   const { params } = data;
   const first = (params.page - 1) * BANK_STATS_PAGE_SIZE + 1;
   return (
