@@ -24,7 +24,7 @@ export const csvCell = (value: Cell): string => stringify([[safeCell(value)]], {
 export function toCsv(rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
   return stringify(
     rows.map((r) => r.map(safeCell)),
-    { bom: true, record_delimiter: "windows", quoted_match: /\r/ },
+    { bom: true, record_delimiter: "windows", quoted_match: /[\r\n]/ },
   );
 }
 
@@ -36,16 +36,19 @@ export function toCsv(rows: ReadonlyArray<ReadonlyArray<Cell>>): string {
 export function csvStream(header: ReadonlyArray<Cell>, batches: AsyncIterable<ReadonlyArray<ReadonlyArray<Cell>>>): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   const chunk = (rows: ReadonlyArray<ReadonlyArray<Cell>>, bom: boolean) =>
-    encoder.encode(stringify(rows.map((r) => r.map(safeCell)), { bom, record_delimiter: "windows", quoted_match: /\r/ }));
+    encoder.encode(stringify(rows.map((r) => r.map(safeCell)), { bom, record_delimiter: "windows", quoted_match: /[\r\n]/ }));
   const iterator = batches[Symbol.asyncIterator]();
   return new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(chunk([header], true));
     },
     async pull(controller) {
-      const next = await iterator.next();
-      if (next.done) controller.close();
-      else if (next.value.length) controller.enqueue(chunk(next.value, false));
+      // A pull that enqueues nothing is not called again: skip empty batches here.
+      for (;;) {
+        const next = await iterator.next();
+        if (next.done) return controller.close();
+        if (next.value.length) return controller.enqueue(chunk(next.value, false));
+      }
     },
     async cancel() {
       await iterator.return?.();
