@@ -29,7 +29,10 @@ test("staff read the bank-wide statistics; students and strangers get 404s; the 
   await expect(page.getByRole("row").filter({ hasText: fitted!.id })).toHaveCount(0);
 
   await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).not.toHaveURL(/flag=/);
+  await expect(page.getByLabel("Flag")).toHaveValue("");
   await page.getByRole("link", { name: /^Fitted/ }).click();
+  await expect(page).toHaveURL(/sort=fitted/);
   await expect(page.getByRole("columnheader", { name: /Fitted/ })).toHaveAttribute("aria-sort", "ascending");
   // Fitted ascending: the easiest fitted question comes first.
   const firstRow = page.getByRole("row").nth(1);

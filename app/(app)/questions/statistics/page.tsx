@@ -74,14 +74,15 @@ export default async function QuestionStatisticsPage({ searchParams }: PageProps
         <h2 id="filter-heading" className="sr-only">
           Filter
         </h2>
-        <form method="get" action="/questions/statistics" className="flex flex-wrap items-end gap-3">
+        {/* Keyed by the filters, so the selects show the URL's values after a client-side navigation. */}
+        <form key={`${params.domain ?? ""}-${params.flag ?? ""}`} method="get" action="/questions/statistics" className="flex flex-wrap items-end gap-3">
           {params.sort !== "discrimination" && <input type="hidden" name="sort" value={params.sort} />}
           {params.dir !== "asc" && <input type="hidden" name="dir" value={params.dir} />}
-          <div>
+          <div className="w-full min-w-0 sm:w-auto">
             <label htmlFor="domain" className="block text-sm font-medium">
               Domain
             </label>
-            <select id="domain" name="domain" defaultValue={params.domain ?? ""} className="mt-1 rounded-lg border border-[var(--border)] bg-[var(--surface)] px-3 py-2 text-sm">
+            <select id="domain" name="domain" defaultValue={params.domain ?? ""} className="mt-1 w-full max-w-full rounded-lg border border-[var(--border)] bg-[var(--surface)] px-3 py-2 text-sm sm:w-auto">
               <option value="">All domains</option>
               {data.domains.map((d) => (
                 <option key={d.number} value={d.number}>
@@ -90,11 +91,11 @@ export default async function QuestionStatisticsPage({ searchParams }: PageProps
               ))}
             </select>
           </div>
-          <div>
+          <div className="w-full min-w-0 sm:w-auto">
             <label htmlFor="flag" className="block text-sm font-medium">
               Flag
             </label>
-            <select id="flag" name="flag" defaultValue={params.flag ?? ""} className="mt-1 rounded-lg border border-[var(--border)] bg-[var(--surface)] px-3 py-2 text-sm">
+            <select id="flag" name="flag" defaultValue={params.flag ?? ""} className="mt-1 w-full max-w-full rounded-lg border border-[var(--border)] bg-[var(--surface)] px-3 py-2 text-sm sm:w-auto">
               <option value="">Any</option>
               {Object.entries(FLAG_TEXT).map(([flag, text]) => (
                 <option key={flag} value={flag}>
