@@ -114,7 +114,7 @@ export async function loadBankItemStats(db: Db, input: Partial<Record<keyof Bank
       SELECT count(*)::int AS n FROM "Question" q JOIN "TaskStatement" ts ON ts.id = q."taskStatementId" JOIN "Domain" d ON d.id = ts."domainId"
       LEFT JOIN "QuestionStat" s ON s."questionId" = q.id ${filter}`,
     db.domain.findMany({ select: { number: true, title: true }, orderBy: { number: "asc" } }),
-    db.questionStat.aggregate({ _max: { updatedAt: true } }),
+    db.$queryRaw<Array<{ at: Date | null }>>`SELECT max("updatedAt") AS at FROM "QuestionStat"`,
   ]);
   const total = counted[0]?.n ?? 0;
   return {
@@ -123,7 +123,7 @@ export async function loadBankItemStats(db: Db, input: Partial<Record<keyof Bank
     total,
     pages: Math.max(1, Math.ceil(total / BANK_STATS_PAGE_SIZE)),
     domains,
-    refreshedAt: newest._max.updatedAt,
+    refreshedAt: newest[0]?.at ?? null,
   };
 }
 
