@@ -126,7 +126,8 @@ export default async function QuestionStatisticsPage({ searchParams }: PageProps
         {data.rows.length === 0 ? (
           <p className="mt-4 text-sm text-[var(--text-muted)]">{params.domain || params.flag ? "No questions match these filters." : "No questions in the bank."}</p>
         ) : (
-          <div className="mt-3 overflow-x-auto">
+          // relative: the headers' sr-only text is positioned inside the scroller, not against the page (it widened a phone's page).
+          <div className="relative mt-3 overflow-x-auto">
             <table className="w-full min-w-[52rem] text-left text-sm">
               <caption className="sr-only">
                 Questions {first} to {first + data.rows.length - 1} of {data.total}, sorted by {params.sort} {params.dir === "asc" ? "ascending" : "descending"}
