@@ -16,9 +16,10 @@ const STUDENT_NAV: NavItem[] = [
 /** Everyone has classes: staff run them (first in their menu), students join them. */
 export function navFor(role: SessionUser["role"]): NavItem[] {
   const classes: NavItem = { href: "/classes", label: "Classes" };
+  const questions: NavItem = { href: "/questions/statistics", label: "Questions" };
   const reports: NavItem = { href: "/questions/reports", label: "Question reports" };
-  if (role === "ADMIN") return [STUDENT_NAV[0]!, classes, ...STUDENT_NAV.slice(1), reports, { href: "/admin", label: "Admin" }];
-  return STAFF_ROLES.includes(role) ? [STUDENT_NAV[0]!, classes, ...STUDENT_NAV.slice(1), reports] : [...STUDENT_NAV, classes];
+  if (role === "ADMIN") return [STUDENT_NAV[0]!, classes, questions, ...STUDENT_NAV.slice(1), reports, { href: "/admin", label: "Admin" }];
+  return STAFF_ROLES.includes(role) ? [STUDENT_NAV[0]!, classes, questions, ...STUDENT_NAV.slice(1), reports] : [...STUDENT_NAV, classes];
 }
 
 export function AppHeader({ user }: { user: SessionUser }) {

@@ -31,3 +31,10 @@ export function questionTextBlocks(text: string): TextBlock[] {
   prose(text.slice(last));
   return blocks;
 }
+
+/** A question's text as one line of plain text, for a list or a CSV cell. */
+export function plainQuestionText(text: string): string {
+  return questionTextBlocks(text)
+    .map((b) => (b.kind === "code" ? b.text : b.runs.map((r) => r.text).join("")))
+    .join(" ");
+}

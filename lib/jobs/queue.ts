@@ -10,6 +10,12 @@ export const JOB = {
   recordAttemptLearning: "record-attempt-learning",
   /** The overdue sweep: grades attempts past their deadline; every minute. */
   gradeOverdueAttempts: "grade-overdue-attempts",
+  /**
+   * Bank-wide question statistics (lib/insights/question-stat-refresh.ts).
+   * Payload: an array of question ids (the waiting job's array grows as more
+   * attempts are graded), or the crontab's object for the nightly full refresh.
+   */
+  refreshQuestionStats: "refresh-question-stats",
   /** Drops expired rate-limit counters; every quarter hour. */
   deleteExpiredRateLimits: "delete-expired-rate-limits",
 } as const;
@@ -24,9 +30,18 @@ export type JobName = (typeof JOB)[keyof typeof JOB];
 export async function enqueueJob(
   tx: Prisma.TransactionClient,
   job: JobName,
-  payload: Record<string, unknown>,
-  options: { jobKey: string; maxAttempts?: number },
+  payload: Record<string, unknown> | unknown[],
+  options: { jobKey: string; maxAttempts?: number; delaySeconds?: number },
 ): Promise<void> {
+  if (options.delaySeconds) {
+    // Gathering: a job already waiting under this key keeps its run time, and
+    // graphile-worker appends an array payload to the waiting job's array.
+    await tx.$executeRaw`
+      SELECT 1 FROM graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
+        run_at => now() + make_interval(secs => ${options.delaySeconds}::int),
+        job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int, job_key_mode => 'preserve_run_at')`;
+    return;
+  }
   await tx.$executeRaw`
     SELECT 1 FROM graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
       job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int)`;

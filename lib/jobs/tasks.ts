@@ -8,10 +8,13 @@ import type { Db } from "@/lib/db";
 import { deleteExpiredLimits } from "@/lib/auth/rate-limits";
 import { gradeOverdueAttempts } from "@/lib/exams/sweep";
 import type { ExamSettings } from "@/lib/exams/settings";
+import { refreshQuestionStats } from "@/lib/insights/question-stat-refresh";
 import { recordAttemptLearning, requeueMissedLearning } from "@/lib/learning/attempt-learning";
 import { JOB } from "./queue";
 
 const attemptLearningPayload = z.object({ attemptId: z.string().min(1).max(64) });
+/** Question ids gathered from graded attempts, or the crontab's `{ _cron }` object: the whole bank. */
+const questionStatsPayload = z.union([z.array(z.string().min(1).max(64)), z.looseObject({})]);
 
 /**
  * The recurring jobs, in crontab form. graphile-worker runs each once per
@@ -21,6 +24,8 @@ const attemptLearningPayload = z.object({ attemptId: z.string().min(1).max(64) }
 export const JOB_SCHEDULE = [
   `* * * * * ${JOB.gradeOverdueAttempts} ?max=1&jobKey=${JOB.gradeOverdueAttempts}&jobKeyMode=preserve_run_at`,
   `*/15 * * * * ${JOB.deleteExpiredRateLimits} ?max=1&jobKey=${JOB.deleteExpiredRateLimits}&jobKeyMode=preserve_run_at`,
+  // Nightly, the whole bank (catches anything a lost job missed, and questions new to the bank).
+  `17 3 * * * ${JOB.refreshQuestionStats} ?max=3&jobKey=question-stats-nightly&jobKeyMode=preserve_run_at`,
 ].join("\n");
 
 export function jobTasks(db: Db, options: { settings: ExamSettings; now?: () => Date }): TaskList {
@@ -34,12 +39,18 @@ export function jobTasks(db: Db, options: { settings: ExamSettings; now?: () => 
     const requeued = await requeueMissedLearning(db, { now: at });
     if (graded || requeued) helpers.logger.info(`graded ${graded} overdue attempts, requeued learning of ${requeued}`);
   };
+  const refreshStats: Task = async (payload, helpers) => {
+    const parsed = questionStatsPayload.parse(payload);
+    const { refreshed } = await refreshQuestionStats(db, Array.isArray(parsed) ? { questionIds: parsed } : {});
+    helpers.logger.info(`refreshed the statistics of ${refreshed} questions`);
+  };
   const cleanLimits: Task = async () => {
     await deleteExpiredLimits(db, now().getTime());
   };
   return {
     [JOB.recordAttemptLearning]: recordLearning,
     [JOB.gradeOverdueAttempts]: sweep,
+    [JOB.refreshQuestionStats]: refreshStats,
     [JOB.deleteExpiredRateLimits]: cleanLimits,
   };
 }

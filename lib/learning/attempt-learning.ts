@@ -7,10 +7,14 @@ import "server-only";
 import type { Db } from "@/lib/db";
 import { guessChanceOf } from "@/lib/exams/answer-rules";
 import { loadAttemptItems, presentRow } from "@/lib/exams/attempt-items";
+import { STAT_MODES } from "@/lib/insights/question-stat";
+import { difficultyForLearning } from "@/lib/insights/rasch";
 import { enqueueJob, JOB } from "@/lib/jobs/queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvidence } from "./evidence";
-import { difficultyLogit } from "./mastery";
+
+/** Seconds the question-statistics job waits to gather the questions of attempts graded meanwhile. */
+export const QUESTION_STATS_GATHER_SECONDS = 60;
 
 export type LearningOutcome = "recorded" | "already-recorded" | "not-graded";
 
@@ -23,13 +27,19 @@ export async function recordAttemptLearning(db: Db, options: { attemptId: string
   const { attemptId } = options;
   return db.$transaction(
     async (tx) => {
-      const locked = await tx.$queryRaw<Array<{ userId: string; gradedAt: Date | null; learningRecordedAt: Date | null }>>`
-        SELECT "userId", "gradedAt", "learningRecordedAt" FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
+      const locked = await tx.$queryRaw<Array<{ userId: string; mode: string; gradedAt: Date | null; learningRecordedAt: Date | null }>>`
+        SELECT "userId", mode::text, "gradedAt", "learningRecordedAt" FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
       const attempt = locked[0];
       // A deleted attempt (its student deleted) or one not graded yet has nothing to teach.
       if (!attempt || !attempt.gradedAt) return "not-graded";
       if (attempt.learningRecordedAt) return "already-recorded";
       const rows = await loadAttemptItems(tx, attemptId);
+      // A difficulty fitted from enough answers replaces the authored one (docs/learning-model.md).
+      const stats = await tx.questionStat.findMany({
+        where: { questionId: { in: rows.map((r) => r.questionId) } },
+        select: { questionId: true, fittedDifficulty: true, fitAnswerCount: true },
+      });
+      const statOf = new Map(stats.map((s) => [s.questionId, s]));
       // Evidence is dated when the attempt was graded, not when the job ran, so a
       // queue that lags does not move the student's days or review dates.
       await recordEvidence(tx, {
@@ -42,7 +52,7 @@ export async function recordAttemptLearning(db: Db, options: { attemptId: string
             questionId: row.questionId,
             topic: row.snapshot.topic,
             taskStatement: row.snapshot.taskStatement,
-            difficulty: difficultyLogit(row.snapshot.difficulty),
+            difficulty: difficultyForLearning(row.snapshot.difficulty, statOf.get(row.questionId)),
             guess: guessChanceOf(presentRow(row).shape),
             correct: row.correct === true,
             unsure: row.unsure,
@@ -50,6 +60,15 @@ export async function recordAttemptLearning(db: Db, options: { attemptId: string
           })),
       });
       await tx.$executeRaw`UPDATE "Attempt" SET "learningRecordedAt" = ${attempt.gradedAt} WHERE id = ${attemptId}`;
+      // Last, so the shared job row is held only until this commits. Queued here
+      // rather than in the grading transaction: at most the worker's concurrency
+      // contends for the one gathering job, never a storm of submits.
+      if ((STAT_MODES as readonly string[]).includes(attempt.mode)) {
+        const answered = rows.filter((row) => row.chosenKeys.length > 0).map((row) => row.questionId);
+        if (answered.length) {
+          await enqueueJob(tx, JOB.refreshQuestionStats, answered, { jobKey: "question-stats", delaySeconds: QUESTION_STATS_GATHER_SECONDS, maxAttempts: 5 });
+        }
+      }
       return "recorded";
     },
     { timeout: 30_000, maxWait: 30_000 },

@@ -9,8 +9,8 @@ import type { Reveal } from "@/lib/exams/attempt-items";
 import { lockedQuestionIds } from "@/lib/exams/key-lock";
 import { type StudyItem, checkStudyResponse, loadStudyQuestions, studyItemOf } from "@/lib/exams/study-item";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { difficultyForLearning } from "@/lib/insights/rasch";
 import { recordEvidence } from "./evidence";
-import { difficultyLogit } from "./mastery";
 import { deferredNewCardsNotice } from "./new-card-limit";
 import { loadNewCardLoad } from "./new-card-load";
 import type { StudySettings } from "./study-settings";
@@ -102,6 +102,7 @@ export async function answerReviewCard(
     if (!question || question.retiredAt) return { status: "not-due" } as const;
     const check = checkStudyResponse(question, { seed: reviewCardSeed(userId, questionId, card.due), version: options.version, response });
     if (!check.ok) return check.reason === "CHANGED" ? ({ status: "changed", message: check.message } as const) : ({ status: "invalid", message: check.message } as const);
+    const stat = await tx.questionStat.findUnique({ where: { questionId }, select: { fittedDifficulty: true, fitAnswerCount: true } });
     await recordEvidence(tx, {
       userId,
       now,
@@ -110,7 +111,7 @@ export async function answerReviewCard(
           questionId,
           topic: question.topicId,
           taskStatement: question.taskStatementId,
-          difficulty: difficultyLogit(question.difficulty),
+          difficulty: difficultyForLearning(question.difficulty, stat ?? undefined),
           guess: check.guess,
           correct: check.reveal.correct,
           unsure,

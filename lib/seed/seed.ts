@@ -40,5 +40,8 @@ export async function seed(
   const demoClass = options.demo
     ? await (await import("./demo-class")).seedDemoClass(db, { now: options.now ?? new Date(), settings: { mockMinutes: EXAM_FORMAT.minutes, graceSeconds: DEFAULT_GRACE_SECONDS } })
     : { created: false };
+  // The demo class's graded mocks show on the question statistics page at once
+  // (the worker would otherwise refresh them a minute after it starts).
+  if (demoClass.created) await (await import("@/lib/insights/question-stat-refresh")).refreshQuestionStats(db);
   return { users, content, demoClass };
 }

@@ -160,13 +160,13 @@ describe("scheduled jobs", () => {
     expect((await t.db.rateLimit.findMany({ where: { key: { startsWith: "jobs-" } }, select: { key: true } })).map((r) => r.key)).toEqual(["jobs-live"]);
   });
 
-  test("the worker registers the schedule: the sweep every minute, the rate-limit cleanup every quarter hour", async () => {
+  test("the worker registers the schedule: the sweep every minute, the rate-limit cleanup every quarter hour, the question statistics nightly", async () => {
     const worker = await startJobWorker({ connectionString: t.url, db: t.db, settings, pollInterval: 60_000 });
     try {
       // The worker registers its schedule just after it starts.
       const known = async () =>
         (await t.db.$queryRaw<Array<{ identifier: string }>>`SELECT identifier FROM graphile_worker._private_known_crontabs ORDER BY identifier`).map((k) => k.identifier);
-      await expect.poll(known, { timeout: 10_000 }).toEqual([JOB.deleteExpiredRateLimits, JOB.gradeOverdueAttempts]);
+      await expect.poll(known, { timeout: 10_000 }).toEqual([JOB.deleteExpiredRateLimits, JOB.gradeOverdueAttempts, JOB.refreshQuestionStats]);
     } finally {
       await worker.stop();
     }

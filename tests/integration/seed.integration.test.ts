@@ -69,6 +69,11 @@ describe("seed", () => {
       ["Security practice set", "OPEN"],
       ["Mock exam 2", "NOT_OPEN"],
     ]);
+    // The question statistics page has numbers at once: every question has its row,
+    // and those the class answered count their graded answers.
+    expect(await t.db.questionStat.count()).toBe(await t.db.question.count());
+    const answered = await t.db.attemptItem.count({ where: { attempt: { mode: { in: ["MOCK", "FINAL_MOCK", "ASSIGNMENT"] }, gradedAt: { not: null } }, NOT: { chosenKeys: { isEmpty: true } } } });
+    expect((await t.db.questionStat.aggregate({ _sum: { answerCount: true } }))._sum.answerCount).toBe(answered);
   });
 
   test("second run changes nothing", async () => {

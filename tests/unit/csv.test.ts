@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { csvCell, toCsv } from "@/lib/insights/csv";
+import { csvCell, csvStream, toCsv } from "@/lib/insights/csv";
 
 describe("CSV cells", () => {
   test.each([
@@ -22,5 +22,19 @@ describe("CSV cells", () => {
 
   test("rows with CRLF and a byte-order mark", () => {
     expect(toCsv([["Student", "Mock 1"], ["Tomás", 40]])).toBe("\uFEFFStudent,Mock 1\r\nTomás,40\r\n");
+  });
+});
+
+describe("streamed CSV", () => {
+  async function* batches() {
+    yield [["=cmd", 1]];
+    yield [];
+    yield [["Moreau, Lucas", -2.5], ["two\nlines", null]];
+  }
+  test("the header with the byte-order mark, then each batch, quoted and neutralised as toCsv does", async () => {
+    const stream = csvStream(["Name", "Score"], batches());
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+    expect(text).toBe(toCsv([["Name", "Score"], ["=cmd", 1], ["Moreau, Lucas", -2.5], ["two\nlines", null]]));
+    expect(text).toBe("\uFEFFName,Score\r\n'=cmd,1\r\n\"Moreau, Lucas\",-2.5\r\n\"two\nlines\",\r\n");
   });
 });

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/classes/assigned-list";
 import { ScoreDistribution } from "@/components/classes/score-distribution";
-import { ButtonLink } from "@/components/ui/button";
+import { ButtonLink, buttonClasses } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { PageHeader } from "@/components/ui/page-header";
@@ -12,7 +12,7 @@ import { STAFF_ROLES } from "@/lib/auth/roles";
 import { minutesText } from "@/lib/classes/form-values";
 import { db } from "@/lib/db";
 import { orNotFound } from "@/lib/exams/page-errors";
-import { questionTextBlocks } from "@/lib/exams/question-text";
+import { plainQuestionText } from "@/lib/exams/question-text";
 import { loadAssignmentReport } from "@/lib/insights/assignment-report";
 import { keyDisputedQuestionIds } from "@/lib/question-reports/key-disputes";
 
@@ -24,11 +24,7 @@ const FLAG_TEXT = {
   UNUSED_DISTRACTOR: "a distractor nobody picked",
 } as const;
 
-/** A stem as one line of plain text, for a list. */
-const plain = (stem: string) =>
-  questionTextBlocks(stem)
-    .map((b) => (b.kind === "code" ? b.text : b.runs.map((r) => r.text).join("")))
-    .join(" ");
+const plain = plainQuestionText;
 
 const fixed = (x: number | null, digits = 2) => (x === null ? "—" : x.toFixed(digits));
 const pct = (x: number) => `${Math.round(x * 100)}%`;
@@ -52,6 +48,9 @@ export default async function AssignmentReportPage({ params, searchParams }: Pag
             <ButtonLink href={which === "first" ? `${base}/report?attempts=all` : `${base}/report`} variant="secondary">
               {which === "first" ? "Count all attempts" : "First attempts only"}
             </ButtonLink>
+            <a href={`/api/classes/${classId}/assignments/${assignmentId}/responses`} download className={buttonClasses("secondary")}>
+              Download responses (CSV)
+            </a>
             <ButtonLink href={base} variant="secondary">
               The assignment
             </ButtonLink>
