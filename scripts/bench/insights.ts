@@ -7,6 +7,8 @@
 //   - the class dashboard of a 300-student class (target p95 ≤ 300 ms), cold
 //     (no readiness snapshots: every prediction computed) and warm;
 //   - an assignment report over 300 graded attempts (target p95 ≤ 500 ms);
+//   - the bank-wide question statistics page over every sort and domain (target
+//     p95 ≤ 300 ms), after one full refresh of QuestionStat when it is empty;
 // and records EXPLAIN (ANALYZE, BUFFERS) of every query each sends.
 // Writes docs/benchmarks/insights.{json,md}.
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -18,6 +20,8 @@ import { loadClassDashboard } from "../../lib/classes/class-dashboard";
 import { createPrismaClient } from "../../lib/database/client";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { loadAssignmentReport } from "../../lib/insights/assignment-report";
+import { BANK_STATS_SORTS, loadBankItemStats } from "../../lib/insights/bank-item-stats";
+import { refreshQuestionStats } from "../../lib/insights/question-stat-refresh";
 import { migrateDeploy } from "../../tests/support/migrations";
 import { DASHBOARD_DB_URL, ensureDashboardData } from "./dashboard-data";
 
@@ -205,6 +209,20 @@ async function main() {
     500,
     (i) => loadAssignmentReport(db, INSTRUCTOR, { assignmentId: assignmentId(1 + (i % CLASSES)), now: now(), which: "first" }),
     (x) => loadAssignmentReport(x, INSTRUCTOR, { assignmentId: assignmentId(1), now: now(), which: "first" }),
+  );
+  const stats = await client.query(`SELECT count(*)::int AS n FROM "QuestionStat"`);
+  if (stats.rows[0].n === 0) {
+    console.log("Refreshing QuestionStat over every graded answer (the nightly job's work) …");
+    const started = performance.now();
+    await refreshQuestionStats(db);
+    console.log(`  done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+  const statsParams = (i: number) => ({ sort: BANK_STATS_SORTS[i % BANK_STATS_SORTS.length], dir: i % 2 ? "asc" : "desc", domain: i % 3 ? undefined : 1 + (i % 4), page: 1 + (i % 3) });
+  await measure(
+    "question statistics page (the whole bank, sorted and filtered)",
+    300,
+    (i) => loadBankItemStats(db, statsParams(i)),
+    (x) => loadBankItemStats(x, statsParams(0)),
   );
   await db.$disconnect();
   await client.end();
