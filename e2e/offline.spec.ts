@@ -55,6 +55,8 @@ test("a mock reloaded offline opens from this device with its answers, keeps ans
   await expect(saveState(page)).toHaveText(/Offline — will retry \(1 unsent\)/);
 
   await page.context().setOffline(false);
+  // Chromium fires "online" when the emulated connection returns; sent again in case it came before the listener.
+  await page.evaluate(() => window.dispatchEvent(new Event("online")));
   await expect(saveState(page)).toHaveText(/All answers saved/, { timeout: 30_000 });
   await page.reload();
   await expect(page.getByText(/^4 of 65 answered$/)).toBeVisible();
