@@ -16,7 +16,10 @@ async function workerActive(page: Page) {
     .toBe(true);
 }
 
-const kept = (page: Page, path: string) => page.evaluate(async ({ name, path }) => Boolean(await (await caches.open(name)).match(path)), { name: PAGES, path });
+/** The runner page the worker keeps for `path`, as text ("" when none); never creates the cache. */
+const keptText = (page: Page, path: string) =>
+  page.evaluate(async ({ name, path }) => (await (await caches.match(path, { cacheName: name }))?.text()) ?? "", { name: PAGES, path });
+const kept = async (page: Page, path: string) => (await keptText(page, path)) !== "";
 
 const navButton = (page: Page, n: number) => page.getByRole("navigation", { name: "Questions" }).getByRole("button", { name: new RegExp(`^Question ${n},`) });
 
@@ -26,12 +29,19 @@ test("a mock reloaded offline opens from this device with its answers, keeps ans
   await page.goto("/exams");
   await workerActive(page);
   await page.getByRole("button", { name: "Start a mock exam" }).click();
-  await expect(page).toHaveURL(/\/attempts\/[\w-]+$/);
+  // Sampling 65 questions takes a while on a busy 2-core machine.
+  await expect(page).toHaveURL(/\/attempts\/[\w-]+$/, { timeout: 30_000 });
   const attemptId = page.url().split("/attempts/")[1]!;
   const runner = `/attempts/${attemptId}`;
+  // The e2e server's mocks last 1.5 minutes: give this one 20, then open it again so the page has that deadline.
+  const deadline = new Date(Date.now() + 20 * 60_000);
+  await db.attempt.update({ where: { id: attemptId }, data: { deadline } });
+  await page.reload();
   await expect(page.getByRole("heading", { name: "Question 1 of 65" })).toBeVisible();
   // The worker keeps the page as it was when the runner opened (no answers yet).
-  await expect.poll(() => kept(page, runner), { timeout: 20_000, message: "runner page kept" }).toBe(true);
+  await expect
+    .poll(async () => (await keptText(page, runner)).includes(deadline.toISOString()), { timeout: 20_000, message: "runner page kept" })
+    .toBe(true);
 
   for (let q = 1; q <= 3; q++) {
     await answerCurrent(page);
@@ -71,7 +81,7 @@ test("without a kept copy the worker's offline page says the answers are safe an
   await page.goto("/exams");
   await workerActive(page);
   await page.getByRole("button", { name: "Start a mock exam" }).click();
-  await expect(page).toHaveURL(/\/attempts\/[\w-]+$/);
+  await expect(page).toHaveURL(/\/attempts\/[\w-]+$/, { timeout: 30_000 });
   const runner = new URL(page.url()).pathname;
   await expect.poll(() => kept(page, runner), { timeout: 20_000 }).toBe(true);
 

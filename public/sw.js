@@ -28,6 +28,11 @@ const STATIC = "/_next/static/";
 const MAX_PAGES = 3;
 /** Static files kept at once; past it the oldest go (a new build's files replace an old build's). */
 const MAX_ASSETS = 250;
+/**
+ * Bumped by every "forget": a fetch that was in flight when a person signed out
+ * must not write their page back afterwards.
+ */
+let generation = 0;
 
 self.addEventListener("install", () => self.skipWaiting());
 
@@ -66,25 +71,28 @@ self.addEventListener("message", (event) => {
 });
 
 async function runnerNavigation(event, path) {
+  const since = generation;
   let response;
   try {
     response = await fetch(event.request);
   } catch {
-    const kept = await (await caches.open(PAGES)).match(path);
+    const kept = await caches.match(path, { cacheName: PAGES });
     return kept ? markedAsKept(kept) : offlinePage(path);
   }
   // The server answered: that is the truth. A runner page becomes the kept copy;
   // anything else (a redirect to results or sign-in, a 404) removes it.
-  if (response.ok && response.type === "basic" && !response.redirected) event.waitUntil(putPage(path, response.clone()));
+  if (response.ok && response.type === "basic" && !response.redirected) event.waitUntil(putPage(path, response.clone(), since));
   else event.waitUntil(dropPage(path));
   return response;
 }
 
 async function keepRunner(path, assets) {
+  const since = generation;
   const response = await fetch(path, { credentials: "same-origin", headers: { accept: "text/html" } });
   if (!response.ok || response.redirected || !(response.headers.get("content-type") || "").includes("text/html")) return dropPage(path);
   const html = await response.clone().text();
-  await putPage(path, response);
+  if (since !== generation) return;
+  await putPage(path, response, since);
   const files = new Set(assets.map(ownStaticPath).filter(Boolean));
   for (const match of html.matchAll(/\/_next\/static\/[^"'\s\\<>)]+/g)) files.add(match[0]);
   const cache = await caches.open(ASSETS);
@@ -93,7 +101,7 @@ async function keepRunner(path, assets) {
       if (await cache.match(file)) return;
       try {
         const asset = await fetch(file);
-        if (asset.ok) await cache.put(file, asset);
+        if (asset.ok && since === generation) await cache.put(file, asset);
       } catch {
         // Not reachable now: fetched again on the next visit.
       }
@@ -111,14 +119,15 @@ function ownStaticPath(href) {
   }
 }
 
-async function putPage(path, response) {
+async function putPage(path, response, since) {
+  if (since !== generation) return;
   const cache = await caches.open(PAGES);
   await cache.put(path, response);
   await trim(cache, MAX_PAGES);
 }
 
 async function dropPage(path) {
-  await (await caches.open(PAGES)).delete(path);
+  if (await caches.has(PAGES)) await (await caches.open(PAGES)).delete(path);
 }
 
 /** Keeps the newest `max` entries (CacheStorage lists them in insertion order). */
@@ -128,15 +137,23 @@ async function trim(cache, max) {
 }
 
 async function forgetAll() {
+  generation++;
   await Promise.all([caches.delete(PAGES), caches.delete(ASSETS)]);
 }
 
 async function staticFile(event) {
-  const cache = await caches.open(ASSETS);
-  const kept = await cache.match(event.request);
+  // caches.match never creates the cache (caches.open would, on every page).
+  const kept = await caches.match(event.request, { cacheName: ASSETS });
   if (kept) return kept;
+  const since = generation;
   const response = await fetch(event.request);
-  if (response.ok && (await fromRunner(event))) event.waitUntil(cache.put(event.request, response.clone()).then(() => trim(cache, MAX_ASSETS)));
+  if (response.ok && (await fromRunner(event)) && since === generation) {
+    const copy = response.clone();
+    event.waitUntil(caches.open(ASSETS).then(async (cache) => {
+      await cache.put(event.request, copy);
+      await trim(cache, MAX_ASSETS);
+    }));
+  }
   return response;
 }
 

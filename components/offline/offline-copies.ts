@@ -17,5 +17,7 @@ export function forgetOfflineCopies(): void {
   } catch {
     // Storage disabled: nothing was kept.
   }
+  // The worker forgets too, so a copy it is fetching right now is not written back afterwards.
+  if ("serviceWorker" in navigator) navigator.serviceWorker.controller?.postMessage({ type: "forget" });
   if (typeof caches !== "undefined") for (const name of OFFLINE_CACHES) void caches.delete(name).catch(() => undefined);
 }
