@@ -17,6 +17,7 @@
 // keeps cookies).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
@@ -182,7 +183,7 @@ function writeReport(scores: PageScore[], started: number, chromeVersion: string
   const seconds = Math.round((Date.now() - started) / 1000);
   writeFileSync(
     path.join(root, "docs/lighthouse.json"),
-    `${JSON.stringify({ date, command, commit, chromium: chromeVersion, formFactor: "mobile", throttling: "Lighthouse default (simulated)", targets: TARGETS, seconds, pages: scores }, null, 2)}\n`,
+    `${JSON.stringify({ date, command, commit, loadAverage: loadavg()[0], chromium: chromeVersion, formFactor: "mobile", throttling: "Lighthouse default (simulated)", targets: TARGETS, seconds, pages: scores }, null, 2)}\n`,
   );
   const rows = scores.map(
     (s) =>
@@ -202,6 +203,7 @@ function writeReport(scores: PageScore[], started: number, chromeVersion: string
       `- Commit: ${commit}`,
       `- Chromium: ${chromeVersion}`,
       `- Took: ${seconds} s (server start, setup and four audits)`,
+      `- Machine load average (1 min) when the audits ended: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
       "",
       "| Page | Path | Performance | Accessibility | Best practices | Console errors | FCP | LCP | TBT | CLS |",
       "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
@@ -210,7 +212,9 @@ function writeReport(scores: PageScore[], started: number, chromeVersion: string
       missed.length ? `**Targets missed:**\n\n${missed.join("\n")}` : "Every page meets every target.",
       ...(failedAudits.length ? ["", "Accessibility audits that failed:", "", ...failedAudits] : []),
       "",
-      "The machine is shared (2 cores), and performance under simulated throttling still depends on how busy it is: a score a point or two lower on a busy run is noise, a larger drop is not.",
+      "Performance under simulated throttling still scales with how busy the machine is: Lighthouse replays the main-thread work it observed at 4× CPU slowdown, so on a shared 2-core machine under load (load average ~20 while other builds and test suites ran) Total Blocking Time is inflated many times over and the score says more about the machine than the page. Read it beside `uptime`; accessibility and console errors do not depend on load.",
+      "",
+      "Not part of `npm test`: the run takes several minutes (its own server start with migrations and seed, the setup, four audits), well over the 3-minute budget for a gate here, and its performance target would make the gate depend on the machine's load.",
       "",
     ].join("\n"),
   );
