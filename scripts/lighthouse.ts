@@ -11,15 +11,15 @@
 //
 // The server is the e2e suite's (e2e/support/server.ts: the production build,
 // built first if missing or stale, on a fresh database) with the demo data, on
-// LIGHTHOUSE_PORT (default 3300). Chromium is launched by chrome-launcher;
-// Playwright attaches to it over CDP to sign in and set the pages up, so
+// LIGHTHOUSE_PORT (default 3300). Chromium is started here with a debugging
+// port (what chrome-launcher does, without another dependency); Playwright
+// attaches to it over CDP to sign in and set the pages up, so
 // Lighthouse's tab has the same session cookie (Lighthouse's storage reset
 // keeps cookies).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { writeFileSync } from "node:fs";
-import { availableParallelism, loadavg } from "node:os";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
-import { launch } from "chrome-launcher";
 import lighthouse from "lighthouse";
 import { type Page, chromium } from "@playwright/test";
 
@@ -166,6 +166,52 @@ async function audit(name: string, pagePath: string, chromePort: number): Promis
   return scores;
 }
 
+type Chrome = { port: number; kill: () => void };
+
+/** Starts headless Chromium on a free debugging port, with a profile of its own. */
+async function launchChrome(): Promise<Chrome> {
+  const profile = mkdtempSync(path.join(tmpdir(), "stratus-lighthouse-"));
+  const child = spawn(
+    chromePath,
+    [
+      "--headless=new",
+      "--remote-debugging-port=0",
+      `--user-data-dir=${profile}`,
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--no-default-browser-check",
+      "about:blank",
+    ],
+    { stdio: ["ignore", "ignore", "pipe"] },
+  );
+  const kill = () => {
+    child.kill("SIGKILL");
+    rmSync(profile, { recursive: true, force: true });
+  };
+  const port = await new Promise<number>((resolve, reject) => {
+    let text = "";
+    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${text}`)), 60_000);
+    child.stderr!.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+      const found = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(text);
+      if (found) {
+        clearTimeout(timer);
+        resolve(Number(found[1]));
+      }
+    });
+    child.on("exit", (code) => reject(new Error(`Chromium exited with ${code}:\n${text}`)));
+  }).catch((error: unknown) => {
+    kill();
+    throw error;
+  });
+  return { port, kill };
+}
+
 function gitCommit(): string {
   try {
     const sha = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root }).toString().trim();
@@ -222,24 +268,12 @@ function writeReport(scores: PageScore[], started: number, chromeVersion: string
 
 const started = Date.now();
 const server = startServer();
-let chrome: Awaited<ReturnType<typeof launch>> | undefined;
+let chrome: Chrome | undefined;
 let failed = true;
 try {
   log(`starting the production server on port ${port} (builds first if the build is stale)`);
   await waitForServer(server);
-  chrome = await launch({
-    chromePath,
-    chromeFlags: [
-      "--headless=new",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
+  chrome = await launchChrome();
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
   const chromeVersion = browser.version();
   const context = browser.contexts()[0]!;
