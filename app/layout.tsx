@@ -1,6 +1,7 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
+import { ServiceWorker } from "@/components/offline/service-worker";
 import { TimeZoneCookie } from "@/components/shell/time-zone-cookie";
 import { THEME_SCRIPT } from "@/lib/theme-script";
 import "./globals.css";
@@ -12,7 +13,6 @@ export const metadata: Metadata = {
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1 };
-
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   // Reading the request makes every page dynamic, so each gets this request's CSP nonce (proxy.ts).
@@ -31,6 +31,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {children}
         <TimeZoneCookie />
+        <ServiceWorker />
       </body>
     </html>
   );

@@ -1,4 +1,3 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { answerCurrent } from "./support/answers";
@@ -154,6 +153,7 @@ async function initialScripts(page: Page, path: string): Promise<Array<{ url: st
 
 test("the dashboard with every chart drawn passes axe, gives each chart a text alternative and loads recharts only after the page", async ({
   page,
+  accessibility,
   makeUser,
   signIn,
   db,
@@ -188,14 +188,12 @@ test("the dashboard with every chart drawn passes axe, gives each chart a text a
   // No focusable element hides inside aria-hidden, and axe finds nothing (contrast included).
   const focusableHidden = await page.locator('[aria-hidden="true"] [tabindex]:not([tabindex="-1"]), [aria-hidden="true"] a[href], [aria-hidden="true"] button').count();
   expect(focusableHidden).toBe(0);
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await accessibility.scan(page, "every chart drawn")).toEqual([]);
   expect(await page.evaluate(() => (window as unknown as { __cls: number }).__cls)).toBeLessThan(0.02);
 
   // Dark theme too.
   await page.evaluate(() => (document.documentElement.dataset.theme = "dark"));
-  const dark = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa"]).analyze();
-  expect(dark.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+  expect(await accessibility.scan(page, "dark theme")).toEqual([]);
   await page.evaluate(() => (document.documentElement.dataset.theme = "light"));
 
   // Weight: recharts is not in the JavaScript the dashboard or Exams page asks for up front.

@@ -1,6 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useActionState } from "react";
+import { useActionState, useEffect } from "react";
+import { forgetOfflineCopies } from "@/components/offline/offline-copies";
 import { ActionForm } from "@/components/ui/action-form";
 import { Field } from "@/components/ui/field";
 import { FormMessage } from "@/components/ui/form-message";
@@ -12,9 +13,12 @@ import { type FormState, PASSWORD_MIN_LENGTH } from "@/lib/auth/form-state";
 const linkClass = "font-medium text-brand-700 underline dark:text-brand-300";
 const PASSWORD_HINT = `At least ${PASSWORD_MIN_LENGTH} characters, mixing letters with a digit or symbol.`;
 
+/** Whoever signs in next on this browser must not find the last person's exam kept for offline use. */
+const useForgetOfflineCopies = () => useEffect(() => forgetOfflineCopies(), []);
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signInAction, {} as FormState);
+  useForgetOfflineCopies();
   return (
     <ActionForm action={action} state={state} className="space-y-4">
       <FormMessage state={state} />
@@ -49,6 +53,7 @@ export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
 
 export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const [state, action] = useActionState(signUpAction, {} as FormState);
+  useForgetOfflineCopies();
   return (
     <ActionForm action={action} state={state} className="space-y-4">
       <FormMessage state={state} />

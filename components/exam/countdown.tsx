@@ -4,6 +4,7 @@
 import { useEffect, useRef, useState } from "react";
 import { cn } from "@/components/ui/cn";
 import { plural } from "@/lib/format/plural";
+import { serverClockOffset } from "./clock-offset";
 
 const WARNINGS = [10 * 60, 5 * 60, 60];
 
@@ -14,8 +15,19 @@ function format(seconds: number): string {
   return `${h > 0 ? `${h}:` : ""}${String(m).padStart(h > 0 ? 2 : 1, "0")}:${String(s).padStart(2, "0")}`;
 }
 
-export function Countdown({ deadline, serverNow, onExpire }: { deadline: string; serverNow: string; onExpire: () => void }) {
-  const [offset] = useState(() => new Date(serverNow).getTime() - Date.now());
+export function Countdown({
+  deadline,
+  serverNow,
+  pageIsCopy = false,
+  onExpire,
+}: {
+  deadline: string;
+  serverNow: string;
+  /** The page is a copy opened offline: its server time is old (clock-offset.ts). */
+  pageIsCopy?: boolean;
+  onExpire: () => void;
+}) {
+  const [offset] = useState(() => serverClockOffset(serverNow, pageIsCopy));
   const end = new Date(deadline).getTime();
   const [left, setLeft] = useState(() => Math.max(0, Math.ceil((end - (Date.now() + offset)) / 1000)));
   const [announcement, setAnnouncement] = useState("");

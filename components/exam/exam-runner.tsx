@@ -8,7 +8,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { fullNotice } from "@/components/question/question-ask";
 import { Button } from "@/components/ui/button";
-import { type PendingMap, dropAcknowledged } from "@/lib/exams/answer-queue";
+import { type PendingMap, newerOnDevice } from "@/lib/exams/answer-queue";
+import { savedAnswersKey } from "@/components/offline/offline-copies";
 import { responseProgress } from "@/lib/exams/answer-rules";
 import type { Reveal } from "@/lib/exams/attempt-items";
 import { revealsAsYouGo } from "@/lib/exams/modes";
@@ -23,31 +24,52 @@ import { SubmitDialog } from "./submit-dialog";
 import { type ClosedReason, useAnswerSync } from "./use-answer-sync";
 import { useExamShortcuts, useShortcutsSetting } from "./use-shortcuts";
 import { useItemTimer } from "./use-item-timer";
+import { useOfflineCopy } from "./use-offline-copy";
 import { PauseControl } from "./pause-control";
 import { plural } from "@/lib/format/plural";
 
 const positionKey = (attemptId: string) => `stratus:attempt:${attemptId}:current`;
 
-function restoreQueue(view: RunnerView): PendingMap {
-  try {
-    const stored = JSON.parse(localStorage.getItem(`stratus:attempt:${view.attemptId}:pending`) ?? "{}") as PendingMap;
-    return dropAcknowledged(stored, view.items.map((i) => ({ position: i.position, saveSeq: i.saveSeq })));
-  } catch {
-    return {};
-  }
+/**
+ * Unsent answers from this browser, and what to show where this device knows
+ * more than the page (unsent answers, and saved ones a copy of the page opened
+ * offline predates).
+ */
+function restoreFromDevice(view: RunnerView): { pending: PendingMap; shown: PendingMap } {
+  const read = (key: string) => {
+    try {
+      return JSON.parse(localStorage.getItem(key) ?? "{}") as PendingMap;
+    } catch {
+      return {};
+    }
+  };
+  return newerOnDevice(
+    view.items.map((i) => ({ position: i.position, saveSeq: i.saveSeq })),
+    { pending: read(`stratus:attempt:${view.attemptId}:pending`), saved: read(savedAnswersKey(view.attemptId)) },
+  );
 }
+
+const forgetSaved = (attemptId: string) => {
+  try {
+    localStorage.removeItem(savedAnswersKey(attemptId));
+  } catch {
+    // nothing kept
+  }
+};
 
 export default function ExamRunner({ view }: { view: RunnerView }) {
   const router = useRouter();
   const practice = revealsAsYouGo(view.mode);
   const timed = view.deadline !== null || view.pausedRemainingMs !== null;
-  const [initialPending] = useState(() => restoreQueue(view));
+  const [restored] = useState(() => restoreFromDevice(view));
+  const initialPending = restored.pending;
   const [items, setItems] = useState<ItemState[]>(() =>
     view.items.map((i) => {
-      const queued = initialPending[i.position];
-      return { chosenKeys: queued?.chosenKeys ?? i.chosenKeys, flagged: queued?.flagged ?? i.flagged, unsure: queued?.unsure ?? i.unsure, reveal: i.reveal };
+      const known = restored.shown[i.position];
+      return { chosenKeys: known?.chosenKeys ?? i.chosenKeys, flagged: known?.flagged ?? i.flagged, unsure: known?.unsure ?? i.unsure, reveal: i.reveal };
     }),
   );
+  const offlineCopy = useOfflineCopy(view.attemptId);
   const itemsRef = useRef(items);
   const [current, setCurrent] = useState(() => {
     const stored = Number(sessionStorage.getItem(positionKey(view.attemptId)));
@@ -72,9 +94,10 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
   const onClosed = useCallback(
     (reason: ClosedReason) => {
       setClosed(reason);
+      forgetSaved(view.attemptId);
       setTimeout(() => router.push(resultsUrl), 2500);
     },
-    [resultsUrl, router],
+    [resultsUrl, router, view.attemptId],
   );
   const sync = useAnswerSync({ attemptId: view.attemptId, initialPending, onClosed });
 
@@ -129,7 +152,10 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
           const response = await fetch(`/api/attempts/${view.attemptId}/submit`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-          if (response.ok || response.status === 409) return router.push(resultsUrl);
+          if (response.ok || response.status === 409) {
+            forgetSaved(view.attemptId);
+            return router.push(resultsUrl);
+          }
           if (response.status === 401) {
             setSubmitError("Your session has ended. Sign in again in another tab, then submit; your answers are saved.");
             break;
@@ -225,12 +251,18 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
           <div className="ml-auto flex flex-wrap items-center gap-3">
             <SaveStatus status={sync.status} unsent={sync.unsent} />
             {view.pausable && <PauseControl attemptId={view.attemptId} paused={deadline === null} onChange={setDeadline} serverNow={view.serverNow} />}
-            {deadline && <Countdown deadline={deadline} serverNow={view.serverNow} onExpire={() => void submit(true)} />}
+            {deadline && <Countdown deadline={deadline} serverNow={view.serverNow} pageIsCopy={offlineCopy.fromCopy} onExpire={() => void submit(true)} />}
             <LeaveExam timed={timed && !closed} />
           </div>
         </div>
       </div>
 
+      {offlineCopy.offline && (
+        <Alert tone="warning" className="mb-4">
+          {offlineCopy.fromCopy ? "You are offline: this exam opened from the copy kept on this device. " : "You are offline. "}
+          Keep answering: your answers are safe on this device and are sent as soon as the connection returns.
+        </Alert>
+      )}
       {view.shortBy > 0 && (
         <Alert tone="info" className="mb-4">
           This set has {plural(view.items.length, "question")}, {view.shortBy} fewer than you asked for: that is every question we have in this scope that you can practise now.

@@ -12,7 +12,9 @@ import {
   backoffDelay,
   nextSeq,
   pendingCount,
+  recordSaved,
 } from "@/lib/exams/answer-queue";
+import { savedAnswersKey } from "@/components/offline/offline-copies";
 
 export type SyncStatus = "saved" | "saving" | "retrying" | "signed-out";
 
@@ -25,6 +27,16 @@ function writeQueue(attemptId: string, pending: PendingMap) {
     else localStorage.setItem(queueKey(attemptId), JSON.stringify(pending));
   } catch {
     // Storage full or disabled: the queue still lives in memory for this page.
+  }
+}
+
+/** Keeps what the server acknowledged, for a copy of the page opened offline (exam-runner.tsx). */
+function rememberSaved(attemptId: string, batch: PendingSave[], acks: SaveAck[]) {
+  try {
+    const saved = JSON.parse(localStorage.getItem(savedAnswersKey(attemptId)) ?? "{}") as PendingMap;
+    localStorage.setItem(savedAnswersKey(attemptId), JSON.stringify(recordSaved(saved, batch, acks)));
+  } catch {
+    // see writeQueue
   }
 }
 
@@ -104,6 +116,7 @@ export function useAnswerSync(options: {
         | null;
       if (response.ok && body?.ok) {
         failures.current = 0;
+        rememberSaved(attemptId, batch, body.results);
         setPending(applyAcks(pendingRef.current, body.results));
       } else if (response.status === 401) {
         setStatus("signed-out");

@@ -42,12 +42,13 @@ export function ChoiceList({
     onChange([...response, key]);
   };
   return (
-    <ul className="space-y-3" role={kind === "single" ? "radiogroup" : "group"} aria-describedby={describedBy}>
+    // A div, not a list: a radiogroup role on <ul> leaves its <li> items outside any list (axe "listitem").
+    <div className="space-y-3" role={kind === "single" ? "radiogroup" : "group"} aria-describedby={describedBy}>
       {choices.map((choice, index) => {
         const checked = response.includes(choice.key);
         const shown = explanation.get(choice.key);
         return (
-          <li key={choice.key}>
+          <div key={choice.key}>
             <label
               className={cn(
                 "flex gap-3 rounded-xl border p-3 transition-colors has-[:focus-visible]:outline has-[:focus-visible]:outline-3 has-[:focus-visible]:outline-brand-500",
@@ -89,9 +90,9 @@ export function ChoiceList({
                 </span>
               )}
             </label>
-          </li>
+          </div>
         );
       })}
-    </ul>
+    </div>
   );
 }

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import type { SessionUser } from "@/lib/auth/guard";
 import { STAFF_ROLES } from "@/lib/auth/roles";
-import { signOutAction } from "@/lib/auth/actions";
 import { Logo } from "./logo";
+import { SignOutButton } from "./sign-out-button";
 import { type NavItem, NavLinks } from "./nav-links";
 import { ThemeToggle } from "./theme-toggle";
 
@@ -42,14 +42,7 @@ export function AppHeader({ user }: { user: SessionUser }) {
             </span>
           )}
         </Link>
-        <form action={signOutAction}>
-          <button
-            type="submit"
-            className="rounded-lg px-3 py-2 text-sm font-medium text-[var(--text-muted)] hover:bg-[var(--surface-muted)] hover:text-[var(--text)]"
-          >
-            Sign out
-          </button>
-        </form>
+        <SignOutButton />
       </div>
     </header>
   );

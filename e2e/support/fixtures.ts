@@ -6,6 +6,7 @@ import { hashPassword } from "@/lib/auth/password";
 import type { Role } from "@/lib/auth/roles";
 import { createPrismaClient } from "@/lib/database/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { AccessibilityScanner } from "./accessibility-scanner";
 import { e2eDatabaseUrl } from "./env";
 
 export type TestUser = { id: string; email: string; name: string; password: string; role: Role };
@@ -32,6 +33,13 @@ export async function learningRecorded(db: PrismaClient, userId: string): Promis
 }
 
 type Fixtures = {
+  /**
+   * axe on every distinct page the test lands on, in every browser context it
+   * opens (accessibility-scanner.ts); any serious or critical violation fails
+   * the test after it ran. `accessibility.scan(page, note)` checks a state
+   * within a page (a dialog, the dark theme) on request.
+   */
+  accessibility: AccessibilityScanner;
   /** Content-Security-Policy violations the browser reported on any page of the test; must stay empty. */
   cspViolations: string[];
   db: PrismaClient;
@@ -59,6 +67,27 @@ export const test = base.extend<Fixtures>({
       });
       await use(violations);
       expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+  accessibility: [
+    async ({ context, browser }, use) => {
+      const scanner = new AccessibilityScanner();
+      scanner.watch(context);
+      // Contexts the test opens itself (a second user) are watched too.
+      const newContext = browser.newContext;
+      browser.newContext = async (...args: Parameters<typeof newContext>) => {
+        const made = await newContext.apply(browser, args);
+        scanner.watch(made);
+        return made;
+      };
+      try {
+        await use(scanner);
+      } finally {
+        browser.newContext = newContext;
+      }
+      await scanner.finish();
+      expect(scanner.failures, "serious or critical accessibility violations (axe, WCAG 2.0/2.1 A and AA)").toEqual([]);
     },
     { auto: true },
   ],

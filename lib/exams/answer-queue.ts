@@ -57,3 +57,33 @@ export function backoffDelay(attempt: number, random: () => number, baseMs = 500
 }
 
 export const pendingCount = (pending: PendingMap) => Object.keys(pending).length;
+
+/**
+ * Remembers the answers the server has just acknowledged as saved (the batch's
+ * own change, not a newer one from elsewhere), so a copy of the runner page
+ * older than them (opened offline, public/sw.js) still shows them.
+ */
+export function recordSaved(saved: PendingMap, batch: readonly PendingSave[], acks: readonly SaveAck[]): PendingMap {
+  const next: PendingMap = { ...saved };
+  const sent = new Map(batch.map((s) => [s.position, s]));
+  for (const ack of acks) {
+    const save = sent.get(ack.position);
+    if (ack.status !== "saved" || !save || save.seq !== ack.seq) continue;
+    const known = next[ack.position];
+    if (!known || BigInt(known.seq) < BigInt(save.seq)) next[ack.position] = save;
+  }
+  return next;
+}
+
+/**
+ * What the runner shows on load for each position whose page is behind this
+ * device: the unsent change, else an answer the server acknowledged after the
+ * page was rendered. Positions the page is up to date on are left out.
+ */
+export function newerOnDevice(
+  server: ReadonlyArray<{ position: number; saveSeq: string }>,
+  stored: { pending: PendingMap; saved: PendingMap },
+): { pending: PendingMap; shown: PendingMap } {
+  const pending = dropAcknowledged(stored.pending, server);
+  return { pending, shown: { ...dropAcknowledged(stored.saved, server), ...pending } };
+}

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { type PendingMap, applyAcks, backoffDelay, dropAcknowledged, nextSeq } from "@/lib/exams/answer-queue";
+import { type PendingMap, applyAcks, backoffDelay, dropAcknowledged, newerOnDevice, nextSeq, recordSaved } from "@/lib/exams/answer-queue";
 
 const save = (position: number, seq: string, chosenKeys = ["a"]) => ({ position, chosenKeys, flagged: false, unsure: false, timeSpentMs: 0, seq });
 
@@ -49,5 +49,42 @@ describe("backoffDelay", () => {
     { attempt: 3, random: 0, delay: 100 }, // never a busy loop
   ])("attempt $attempt, random $random → $delay ms", ({ attempt, random, delay }) => {
     expect(backoffDelay(attempt, () => random)).toBe(delay);
+  });
+});
+
+describe("recordSaved (answers the server acknowledged, kept for an offline copy of the page)", () => {
+  test("keeps the batch's own change when the server saved it, never a stale or locked one", () => {
+    const batch = [save(0, "100", ["a"]), save(1, "200", ["b"]), save(2, "300", ["c"])];
+    const saved = recordSaved({}, batch, [
+      { position: 0, status: "saved", seq: "100" },
+      { position: 1, status: "stale", seq: "250" }, // another tab's newer answer: not ours to show
+      { position: 2, status: "locked", seq: "300" },
+    ]);
+    expect(saved).toEqual({ 0: batch[0] });
+  });
+
+  test("a newer saved answer replaces an older one, an older never replaces a newer", () => {
+    const first = recordSaved({}, [save(0, "100", ["a"])], [{ position: 0, status: "saved", seq: "100" }]);
+    const second = recordSaved(first, [save(0, "150", ["b"])], [{ position: 0, status: "saved", seq: "150" }]);
+    expect(second[0]!.chosenKeys).toEqual(["b"]);
+    const late = recordSaved(second, [save(0, "120", ["c"])], [{ position: 0, status: "saved", seq: "120" }]);
+    expect(late[0]!.chosenKeys).toEqual(["b"]);
+  });
+});
+
+describe("newerOnDevice (a page older than this device's answers, opened offline)", () => {
+  test("shows unsent changes first, then saved answers the page does not have yet", () => {
+    const server = [
+      { position: 0, saveSeq: "100" },
+      { position: 1, saveSeq: "0" },
+      { position: 2, saveSeq: "0" },
+      { position: 3, saveSeq: "500" },
+    ];
+    const { pending, shown } = newerOnDevice(server, {
+      pending: { 2: save(2, "400", ["p"]) },
+      saved: { 0: save(0, "100", ["old"]), 1: save(1, "300", ["s"]), 2: save(2, "350", ["s2"]), 3: save(3, "450", ["behind"]) },
+    });
+    expect(pending).toEqual({ 2: save(2, "400", ["p"]) });
+    expect(shown).toEqual({ 1: save(1, "300", ["s"]), 2: save(2, "400", ["p"]) });
   });
 });
