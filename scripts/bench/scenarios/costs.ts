@@ -9,7 +9,7 @@ import { Auth } from "@auth/core";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { decode } from "next-auth/jwt";
 import pg from "pg";
-import { submitAttempt } from "../../../lib/exams/grade-attempt";
+import { submitAttempt } from "../../../lib/exams/submit-attempt";
 import { loadRunnerView } from "../../../lib/exams/runner-view";
 import { saveAnswers } from "../../../lib/exams/save-answers";
 import { startAttempt } from "../../../lib/exams/start-attempt";
