@@ -11,8 +11,9 @@
 //   on its own database (10,000 students, generated when missing); writes docs/benchmarks/dashboard.{json,md}
 //   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX per process) --processes=1,2 --step=S (seconds per rung)
 //            --patience=S (longest wait for a quiet machine) --targets=app,next-raw,node-bare,pgbench (capacity)
+//            --edge=direct,nginx (the storms again behind nginx, e2e/cluster/nginx.conf, which stamps X-Request-Start)
 //            --profile (V8 CPU profile of the app server into tmp/bench/profiles) --rebuild --out=file.json --doc=file.md
-//   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_DATABASE_NAME (stratus_bench), BENCH_PORT (3400), BENCH_BARE_PORT (3401)
+//   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_DATABASE_NAME (stratus_bench), BENCH_PORT (3400), BENCH_BARE_PORT (3401), nginx on BENCH_PORT + 2
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -24,7 +25,7 @@ import { createBenchDatabase, databaseUrl, openAttempts, studentOf, warmUserOf }
 import { keepAliveAgent, seeded } from "./load";
 import { machineInfo } from "./machine";
 import { writeReport } from "./report";
-import { DIST_DIR, benchBuildIsStale, buildApp, logFile, startApp, stopAll } from "./servers";
+import { DIST_DIR, benchBuildIsStale, buildApp, logFile, startApp, startNginx, startWorker, stopAll } from "./servers";
 import { benchSessionId, sessionCookie } from "./sessions";
 import { capacity, hotPath, TARGETS } from "./scenarios/capacity";
 import { classStorm } from "./scenarios/class-storm";
@@ -56,6 +57,7 @@ const options: BenchOptions = {
   processes: value("processes")?.split(",").map(Number) ?? [...new Set([1, cores])],
   stepSeconds: Number(value("step") ?? (quick ? 3 : 6)),
   patienceSeconds: Number(value("patience") ?? (quick ? 0 : 30)),
+  edges: (value("edge")?.split(",") ?? ["direct", "nginx"]) as Array<"direct" | "nginx">,
 };
 for (const s of options.scenarios) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(", ")}`);
 const complete = !quick && EXAM_SCENARIOS.every((s) => options.scenarios.includes(s)) && !options.targets && !flag("profile") && options.processes.length > 1;
@@ -162,7 +164,17 @@ async function examScenarios() {
 
   const profileDir = flag("profile") ? logFile(root, "profiles") : undefined;
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  const appEnv = { ...process.env, DATABASE_URL: dbUrl, DATABASE_POOL_MAX: String(options.poolMax), AUTH_SECRET: authSecret, STRATUS_SAVE_GRACE_SECONDS: String(graceSeconds) };
+  // The app trusts X-Request-Start from nginx on this machine (the storms' nginx variant). The load generator
+  // never sends that header, so without nginx every arrival time is the edge's own stamp (scripts/server.ts).
+  const appEnv = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    DATABASE_POOL_MAX: String(options.poolMax),
+    AUTH_SECRET: authSecret,
+    STRATUS_SAVE_GRACE_SECONDS: String(graceSeconds),
+    STRATUS_TRUSTED_PROXIES: "127.0.0.1",
+    STRATUS_REQUEST_START_HEADER: "x-request-start",
+  };
   const students = Array.from({ length: options.students }, (_, i) => studentOf(i));
   const sql = new pg.Pool({ connectionString: dbUrl, max: 4 });
   const ctx: BenchContext = {
@@ -215,6 +227,9 @@ async function examScenarios() {
   };
   const results: Record<string, unknown> = { phases: [] as Array<Record<string, unknown>> };
   try {
+    // The job worker beside the app, as `npm start` runs it: the learning after each grade is its work.
+    ctx.worker = await startWorker({ root, env: { ...appEnv, STRATUS_JOB_WORKER: "1" } });
+    log(`job worker: scripts/worker.ts (pid ${ctx.worker.pid})`);
     if (has("costs")) results.costs = await attempt("costs", () => operationCosts(ctx));
     save();
     for (const [index, processes] of options.processes.entries()) {
@@ -255,6 +270,26 @@ async function examScenarios() {
       }
       if (has("class-storm")) phase.classStorm = await attempt("class storm", () => classStorm(ctx));
       save();
+      if (options.edges.includes("nginx") && (has("submit-storm") || has("class-storm"))) {
+        // The storms again behind nginx (the production setup of docs/deploy.md): it stamps each request's
+        // arrival (X-Request-Start) before the busy Node.js process reads it.
+        ctx.agent.destroy();
+        ctx.agent = keepAliveAgent(options.students * 4);
+        ctx.proxy = await startNginx({ root, port: port + 2, upstreamPort: port });
+        log(`nginx on port ${port + 2} in front of the app (pid ${ctx.proxy.pid})`);
+        const behind: Record<string, unknown> = { processes, edge: "nginx" };
+        (results.phases as unknown[]).push(behind);
+        if (has("submit-storm")) {
+          behind.submitStorm = await attempt("submit storm behind nginx", () => submitStorm(ctx, 1));
+          save();
+          behind.submitStormDense = await attempt("dense submit storm behind nginx", () => submitStorm(ctx, 2));
+          save();
+        }
+        if (has("class-storm")) behind.classStorm = await attempt("class storm behind nginx", () => classStorm(ctx));
+        save();
+        await ctx.proxy.stop();
+        ctx.proxy = undefined;
+      }
       await ctx.app.stop();
     }
 
