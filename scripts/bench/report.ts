@@ -177,7 +177,7 @@ function methodSection(r: Report): string {
 function costsSection(costs: OperationCost[]): string {
   return `## Cost of one request
 
-Each exam operation called on its own, one at a time, through the same library code and Prisma client the app uses (outside Next.js): wall time, CPU time of the Node.js process, SQL statements sent and the time PostgreSQL took for them, as Prisma's query events report them (medians). The session rows time Auth.js alone; the "experiment" rows and the last row are not app code: they show what the same work costs written another way.
+Each exam operation called on its own, one at a time, through the same library code and Prisma client the app uses (outside Next.js): wall time, CPU time of the Node.js process, SQL statements sent and the time PostgreSQL took for them, as Prisma's query events report them (medians). The session rows time Auth.js alone; the last row is not app code: it shows what the same save costs without Prisma.
 
 ${table(
   ["operation", "samples", "wall", "Node CPU", "SQL statements", "database time"],
