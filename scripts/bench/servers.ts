@@ -138,7 +138,7 @@ export function startApp(options: { root: string; port: number; processes: numbe
 export function startWorker(options: { root: string; env: NodeJS.ProcessEnv }): Promise<Server> {
   const log = logFile(options.root, "worker.log");
   const out = createWriteStream(log);
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(options.root, "scripts/worker.ts")], { cwd: options.root, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(options.root, "scripts/worker.ts")], { cwd: options.root, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
   children.add(child);
   child.stderr!.pipe(out);
   return new Promise((resolve, reject) => {
