@@ -194,6 +194,8 @@ test.describe("the runner", () => {
       const saved = await db.attemptItem.findFirstOrThrow({ where: { attemptId, questionId: question.id } });
       expect(saved.correct).toBe(true);
       await page.getByRole("button", { name: "Leave" }).click();
+      // Leaving navigates on the client: wait for it, or the next goto races it (net::ERR_ABORTED).
+      await expect(page).toHaveURL(/\/exams$/);
     }
   });
 });
