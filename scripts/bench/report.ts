@@ -374,7 +374,8 @@ ${table(
   (
     [
       ["attempts graded (SUBMITTED / EXPIRED / still open)", (r) => `${r.verify.submitted} / ${r.verify.expired} / ${r.verify.stillOpen}`],
-      ["**last saves that left the client before the deadline and were refused** (acknowledged neither by their own request nor by the submit carrying them)", (r) => `**${r.verify.onTimeSavesRefused}**`],
+      ["**last saves that left the client before the deadline and were refused** (acknowledged neither by their own request nor by the submit carrying them, and not in the database)", (r) => `**${r.verify.onTimeSavesRefused}**`],
+      ["last saves that left before the deadline, never answered within the load generator's 30 s, but in the database", (r) => r.verify.onTimeSavesUnanswered ?? "–"],
       ["last saves not acknowledged when their submit left, carried by it / applied by it", (r) => `${r.verify.carriedSaves ?? "–"} / ${r.verify.carriedApplied ?? "–"}`],
       [`**attempts graded EXPIRED although their submit left the client by deadline + ${graceSeconds} s**`, (r) => `**${r.verify.onTimeSubmitsExpired}**`],
       [`submits that left the client after deadline + ${graceSeconds} s (the load generator's own lag)`, (r) => r.verify.submitsSentLate ?? 0],

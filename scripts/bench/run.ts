@@ -11,7 +11,8 @@
 //   on its own database (10,000 students, generated when missing); writes docs/benchmarks/dashboard.{json,md}
 //   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX per process) --processes=1,2 --step=S (seconds per rung)
 //            --patience=S (longest wait for a quiet machine) --targets=app,next-raw,node-bare,pgbench (capacity)
-//            --edge=direct,nginx (the storms again behind nginx, e2e/cluster/nginx.conf, which stamps X-Request-Start)
+//            --edge=direct,nginx (the storms direct and again behind nginx, e2e/cluster/nginx.conf, which stamps
+//            X-Request-Start; --edge=nginx: the storms behind nginx only) --warmup=N (warm-up rounds, 10)
 //            --profile (V8 CPU profile of the app server into tmp/bench/profiles) --rebuild --out=file.json --doc=file.md
 //   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_DATABASE_NAME (stratus_bench), BENCH_PORT (3400), BENCH_BARE_PORT (3401), nginx on BENCH_PORT + 2
 import { spawn } from "node:child_process";
@@ -46,6 +47,8 @@ const flag = (name: string) => argv.includes(`--${name}`);
 const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 
 const quick = flag("quick");
+/** Rounds of start → saves → submit before the first measurement of each server (--warmup=N). */
+const warmUpRounds = Number(value("warmup") ?? 10);
 const cores = availableParallelism();
 const options: BenchOptions = {
   quick,
@@ -84,7 +87,7 @@ async function warmUp(ctx: BenchContext): Promise<void> {
   // ten rounds of start → saves → submit for the warm-up users (200 of each, 800 saves),
   // so the first storm does not meet code the server has run only a few times.
   const random = seeded(1);
-  for (let round = 0; round < 10; round++) {
+  for (let round = 0; round < warmUpRounds; round++) {
     const attemptIds = await inBatches(ctx.warmCookies, 4, async (cookie) => {
       const r = await appRequest(ctx, { method: "POST", path: "/api/bench/start", headers: jsonHeaders(cookie), body: '{"mode":"MOCK"}' });
       if (r.status !== 200) throw new Error(`warm-up start answered ${r.status}: ${r.body.slice(0, 300)}`);
@@ -262,13 +265,14 @@ async function examScenarios() {
         phase.steady = await attempt("steady", () => steadyAutosave(ctx));
         save();
       }
-      if (has("submit-storm")) {
+      const direct = options.edges.includes("direct");
+      if (has("submit-storm") && direct) {
         phase.submitStorm = await attempt("submit storm", () => submitStorm(ctx, 1));
         save();
         phase.submitStormDense = await attempt("dense submit storm", () => submitStorm(ctx, 2));
         save();
       }
-      if (has("class-storm")) phase.classStorm = await attempt("class storm", () => classStorm(ctx));
+      if (has("class-storm") && direct) phase.classStorm = await attempt("class storm", () => classStorm(ctx));
       save();
       if (options.edges.includes("nginx") && (has("submit-storm") || has("class-storm"))) {
         // The storms again behind nginx (the production setup of docs/deploy.md): it stamps each request's

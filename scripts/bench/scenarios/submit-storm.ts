@@ -57,6 +57,8 @@ export type SubmitStormRun = {
     onTimeSavesRefused: number;
     /** Final saves a submit carried (not acknowledged when the submit left), and how many of them the submit applied. */
     carriedSaves?: number;
+    /** On-time last saves never acknowledged (the load generator gave up after 30 s) that the database holds all the same. */
+    onTimeSavesUnanswered?: number;
     carriedApplied?: number;
     /** Attempts graded EXPIRED although a submit of theirs left the client by deadline + grace. */
     onTimeSubmitsExpired: number;
@@ -332,7 +334,9 @@ async function verify(
       )
     ).rows.map((r) => [`${r.attemptId}:${r.position}`, r]),
   );
-  const mismatchedUsers = new Set(masteryMismatch.map((m) => m.userId));
+  // Mastery is recorded only for graded attempts: a still-open one (counted as such) is no grade to miss a save.
+  const gradedUsers = new Set(attempts.filter((a) => a.status !== "IN_PROGRESS").map((a) => a.userId));
+  const mismatchedUsers = new Set(masteryMismatch.filter((m) => gradedUsers.has(m.userId)).map((m) => m.userId));
   const userOfAttempt = new Map(attempts.map((a) => [a.id, a.userId]));
   // What a submit answered about the final save it carried: applied ("saved") or already held ("stale").
   const carriedAck = new Map<SaveRecord, string>();
@@ -346,6 +350,10 @@ async function verify(
   const finalAck = (s: SaveRecord) => {
     const own = ackOf(s.response);
     return own === "saved" ? own : carriedAck.get(s) === "saved" || carriedAck.get(s) === "stale" ? "saved" : own;
+  };
+  const held = (s: SaveRecord) => {
+    const row = stored.get(`${s.attemptId}:${s.position}`);
+    return Boolean(row && s.seq && BigInt(row.saveSeq) >= BigInt(s.seq));
   };
   let ackedSaves = 0;
   let ackedLost = 0;
@@ -415,7 +423,10 @@ async function verify(
       apiGradedTwice: [...gradedByApi.values()].filter((v) => v > 1).length,
       // Every final save left before the deadline and every submit by deadline + 0.5 s: all on time.
       // On time = left the load generator by then (the generator's own send lag is not the server's doing).
-      onTimeSavesRefused: saveStats("final").filter((s) => s.sentAt! <= o.deadline.getTime() && finalAck(s) !== "saved").length,
+      // Not acknowledged and not in the database when checked: refused (or lost). One the server applied after the
+      // load generator gave up waiting (30 s) is in the database: counted as unanswered, not refused.
+      onTimeSavesRefused: saveStats("final").filter((s) => s.sentAt! <= o.deadline.getTime() && finalAck(s) !== "saved" && !held(s)).length,
+      onTimeSavesUnanswered: saveStats("final").filter((s) => s.sentAt! <= o.deadline.getTime() && finalAck(s) !== "saved" && held(s)).length,
       carriedSaves: new Set(o.submits.flatMap((sub) => (sub.carried ? [sub.carried] : []))).size,
       carriedApplied: [...carriedAck.values()].filter((v) => v === "saved").length,
       onTimeSubmitsExpired: attempts.filter((a) => a.status === "EXPIRED" && o.submits.some((s) => s.attemptId === a.id && s.sentAt! <= cutoff.getTime())).length,
