@@ -35,7 +35,9 @@ async function serve() {
     stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, Date.now());
     void handle(req, res);
   });
-  httpServer.listen(port, hostname);
+  // A deep accept queue (the kernel caps it at net.core.somaxconn): at a class's due time
+  // a load balancer opens many connections at once while this process is busy grading.
+  httpServer.listen(port, hostname, 4096);
 }
 
 if (workers > 1 && cluster.isPrimary) {
