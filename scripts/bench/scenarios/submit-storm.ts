@@ -262,6 +262,14 @@ async function verify(
 ): Promise<SubmitStormRun> {
   const students = ctx.students.length;
   const cutoff = new Date(o.deadline.getTime() + o.graceMs);
+  // Requests the load generator gave up on (30 s) are still being served: wait until the open attempts stop
+  // changing for 5 s (at most 180 s), so "still open" means never submitted, not "not graded yet".
+  const serveStarted = Date.now();
+  for (let last = -1, steadySince = Date.now(); Date.now() - serveStarted < 180_000; await sleep(1_000)) {
+    const open = (await ctx.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Attempt" WHERE "userId" LIKE '${STUDENT_PREFIX}%' AND status = 'IN_PROGRESS'`)).rows[0]!.n;
+    if (open !== last) [last, steadySince] = [open, Date.now()];
+    if (open === 0 || Date.now() - steadySince >= 5_000) break;
+  }
   // Mastery follows each grade in a job (the worker beside the app): wait for the queue to empty before checking it.
   const drainStarted = Date.now();
   let learningJobsLeft = 0;
