@@ -59,6 +59,32 @@ test.describe("the runner", () => {
     await expect(extra).toBeFocused();
   });
 
+  test("answers the save route never acknowledged go with the submit, are graded, and nothing waits for them", async ({ page, db, makeUser, signIn }) => {
+    await signIn(await makeUser());
+    const attemptId = await startFromExams(page, "Start a mock exam");
+    // Every save fails (network down for that route): the answer stays queued in the browser.
+    await page.route("**/api/attempts/*/answers", (route) => route.abort());
+    const choice = page.getByRole("group", { name: "Question 1" }).locator("input").first();
+    await choice.check();
+    const key = await choice.getAttribute("value");
+    await expect(page.getByText("Offline — will retry (1 unsent)")).toBeVisible();
+    expect((await db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
+
+    await page.getByRole("button", { name: "Review and submit" }).click();
+    await page.getByRole("button", { name: "Submit exam" }).click();
+    const submitted = page.waitForRequest((r) => r.url().endsWith(`/api/attempts/${attemptId}/submit`));
+    await page.getByRole("dialog").getByRole("button", { name: "Submit" }).click();
+    const body = (await submitted).postDataJSON() as { saves: Array<{ position: number; chosenKeys: string[] }> };
+    expect(body.saves.map((s) => [s.position, s.chosenKeys])).toEqual([[0, [key]]]);
+    await expect(page).toHaveURL(new RegExp(`/attempts/${attemptId}/results$`));
+
+    const attempt = await db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+    expect(attempt.status).toBe("SUBMITTED");
+    const graded = await db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } });
+    expect(graded.chosenKeys).toEqual([key]);
+    expect(graded.correct).not.toBeNull();
+  });
+
   test("defect 5: shortcuts never fire from a choice, can be turned off, and the navigator is one Tab stop crossed with arrows", async ({ page, makeUser, signIn }) => {
     await signIn(await makeUser());
     await startFromExams(page, "Start a mock exam");
@@ -168,6 +194,8 @@ test.describe("the runner", () => {
       const saved = await db.attemptItem.findFirstOrThrow({ where: { attemptId, questionId: question.id } });
       expect(saved.correct).toBe(true);
       await page.getByRole("button", { name: "Leave" }).click();
+      // Leaving navigates on the client: wait for it, or the next goto races it (net::ERR_ABORTED).
+      await expect(page).toHaveURL(/\/exams$/);
     }
   });
 });

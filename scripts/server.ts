@@ -22,11 +22,22 @@ async function serve() {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // The earliest moment this process can stamp a request: Node emits "request"
+  // from the very callback that read its header bytes off the socket (the HTTP
+  // parser consumes the socket directly), so no earlier JavaScript sees it. A
+  // "connection" event is per connection, not per request, and a client chooses
+  // when to send after connecting, so it cannot stand for arrival. While this
+  // event loop is busy (grading a storm) the kernel holds the bytes and this
+  // stamp is late by that lag; a load balancer's request-start header, stamped
+  // outside this process (nginx: e2e/cluster/nginx.conf, docs/deploy.md), is
+  // not, and is used when STRATUS_TRUSTED_PROXIES says it comes from one.
   httpServer.on("request", (req, res) => {
     stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, Date.now());
     void handle(req, res);
   });
-  httpServer.listen(port, hostname);
+  // A deep accept queue (the kernel caps it at net.core.somaxconn): at a class's due time
+  // a load balancer opens many connections at once while this process is busy grading.
+  httpServer.listen(port, hostname, 4096);
 }
 
 if (workers > 1 && cluster.isPrimary) {

@@ -8,8 +8,8 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { fullNotice } from "@/components/question/question-ask";
 import { Button } from "@/components/ui/button";
-import { type PendingMap, newerOnDevice } from "@/lib/exams/answer-queue";
 import { savedAnswersKey } from "@/components/offline/offline-copies";
+import { type PendingMap, type SaveAck, newerOnDevice } from "@/lib/exams/answer-queue";
 import { responseProgress } from "@/lib/exams/answer-rules";
 import type { Reveal } from "@/lib/exams/attempt-items";
 import { revealsAsYouGo } from "@/lib/exams/modes";
@@ -143,21 +143,35 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
     async (auto: boolean) => {
       setSubmitting(true);
       setSubmitError(null);
-      const flushed = await sync.flushAll();
-      if (!flushed && !auto) {
-        setSubmitting(false);
-        setSubmitError("Some answers have not reached the server yet. Check your connection; we keep retrying, and you can submit once they are saved.");
-        return;
-      }
+      // Answers not acknowledged yet go with the submit (applied before grading, judged by when the submit arrived):
+      // the submit never waits for a save's answer, which under load could make a submit pressed in time leave late.
+      let saves = sync.holdForSubmit();
       for (let attempt = 0; attempt < 5; attempt++) {
         try {
-          const response = await fetch(`/api/attempts/${view.attemptId}/submit`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-          if (response.ok || response.status === 409) {
+          const response = await fetch(`/api/attempts/${view.attemptId}/submit`, {
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: JSON.stringify({ saves }),
+          });
+          if (response.ok) {
+            const body = (await response.json().catch(() => null)) as { saves?: SaveAck[] } | null;
+            sync.finish(body?.saves ?? []);
             forgetSaved(view.attemptId);
             return router.push(resultsUrl);
           }
+          if (response.status === 409 || response.status === 404) {
+            sync.finish([]);
+            forgetSaved(view.attemptId);
+            return router.push(resultsUrl);
+          }
+          if (response.status === 422 && saves.length > 0) {
+            // A change the server can never accept (the answer queue drops such batches too): submit without it.
+            sync.dropRefused(saves);
+            saves = [];
+            continue;
+          }
           if (response.status === 401) {
-            setSubmitError("Your session has ended. Sign in again in another tab, then submit; your answers are saved.");
+            setSubmitError("Your session has ended. Sign in again in another tab, then submit; your unsent answers are kept.");
             break;
           }
         } catch {
@@ -165,9 +179,10 @@ export default function ExamRunner({ view }: { view: RunnerView }) {
         }
         await new Promise((r) => setTimeout(r, 1000 * (attempt + 1)));
       }
+      sync.release();
       setSubmitting(false);
       if (auto) router.push(resultsUrl);
-      else setSubmitError((e) => e ?? "We could not reach the server to submit. Your answers are saved; try again in a moment.");
+      else setSubmitError((e) => e ?? "We could not reach the server to submit. Your answers are kept in this browser; try again in a moment.");
     },
     [resultsUrl, router, sync, view.attemptId],
   );

@@ -70,6 +70,8 @@ export function useAnswerSync(options: {
   const failures = useRef(0);
   const retryTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
   const closedRef = useRef(false);
+  /** While a submit carries the queue, nothing else sends it. */
+  const heldRef = useRef(false);
   const onClosedRef = useRef(onClosed);
   const [status, setStatus] = useState<SyncStatus>("saved");
   const [unsent, setUnsent] = useState(() => pendingCount(initialPending));
@@ -96,7 +98,7 @@ export function useAnswerSync(options: {
   }, []);
 
   const flush = useCallback(async () => {
-    if (inFlight.current || closedRef.current) return;
+    if (inFlight.current || closedRef.current || heldRef.current) return;
     const batch = Object.values(pendingRef.current);
     if (batch.length === 0) {
       setStatus("saved");
@@ -125,6 +127,8 @@ export function useAnswerSync(options: {
         return;
       } else if (response.status === 409 || response.status === 404) {
         closedRef.current = true;
+        // The submit carrying these answers has graded the attempt; it takes the student on.
+        if (heldRef.current) return;
         onClosedRef.current(body && !body.ok ? body.error : { code: "CLOSED", message: "This attempt is closed." });
         return;
       } else if (response.status === 422 || response.status === 415) {
@@ -189,16 +193,42 @@ export function useAnswerSync(options: {
     [setPending],
   );
 
-  /** Tries to send everything now; resolves true when nothing is left unsent. */
-  const flushAll = useCallback(async (): Promise<boolean> => {
-    for (let i = 0; i < 4 && pendingCount(pendingRef.current) > 0 && !closedRef.current; i++) {
-      failures.current = 0;
-      if (retryTimer.current) clearTimeout(retryTimer.current);
-      while (inFlight.current) await new Promise((r) => setTimeout(r, 50));
-      await flushRef.current();
-    }
-    return pendingCount(pendingRef.current) === 0;
+  /**
+   * For a submit: stops sending the queue on its own and returns what is still
+   * unacknowledged, for the submit to carry (it does not wait for a save in
+   * flight: the submit carries that save too, and sequence numbers make the
+   * second copy harmless).
+   */
+  const holdForSubmit = useCallback((): PendingSave[] => {
+    heldRef.current = true;
+    if (retryTimer.current) clearTimeout(retryTimer.current);
+    return Object.values(pendingRef.current);
   }, []);
 
-  return { status, unsent, enqueue, forget, flushAll };
+  /** The submit did not go through: the queue is sent on its own again. */
+  const release = useCallback(() => {
+    heldRef.current = false;
+    if (closedRef.current) return;
+    failures.current = 0;
+    void flushRef.current();
+  }, []);
+
+  /** The attempt is graded: acknowledgements from the submit leave the queue, and nothing more is sent. */
+  const finish = useCallback(
+    (acks: readonly SaveAck[]) => {
+      closedRef.current = true;
+      setPending(applyAcks(pendingRef.current, acks));
+    },
+    [setPending],
+  );
+
+  /** Drops queued changes the server refused as invalid (a 422): they can never be applied. */
+  const dropRefused = useCallback(
+    (refused: readonly PendingSave[]) => {
+      setPending(applyAcks(pendingRef.current, refused.map((s) => ({ position: s.position, status: "stale" as const, seq: s.seq }))));
+    },
+    [setPending],
+  );
+
+  return { status, unsent, enqueue, forget, holdForSubmit, release, finish, dropRefused };
 }

@@ -9,11 +9,9 @@ import "server-only";
 import type { Db, Prisma } from "@/lib/db";
 import { queueAttemptLearning } from "@/lib/learning/attempt-learning";
 import { isResponseCorrect } from "./answer-rules";
-import { loadAttemptItems, ownedAttempt, presentRow } from "./attempt-items";
-import { isOverdue } from "./deadline";
+import { loadAttemptItems, presentRow } from "./attempt-items";
 import { attemptNotFound } from "./errors";
 import { gradeAttempt } from "./grading";
-import type { ExamSettings } from "./settings";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,7 +19,15 @@ export type GradeOutcome = { attemptId: string; alreadyGraded: boolean; status: 
 
 const domainOf = (taskStatement: string) => Number(taskStatement.split(".")[0]);
 
-export async function gradeWithin(tx: Tx, options: { attemptId: string; now: Date; expired: boolean }): Promise<GradeOutcome> {
+type GradeOptions = {
+  attemptId: string;
+  now: Date;
+  expired: boolean;
+  /** Runs with the attempt locked and still open, before its answers are read (a submit's final saves). */
+  beforeGrade?: (tx: Tx) => Promise<void>;
+};
+
+export async function gradeWithin(tx: Tx, options: GradeOptions): Promise<GradeOutcome> {
   const { attemptId, now, expired } = options;
   const locked = await tx.$queryRaw<Array<{ status: string; userId: string }>>`
     SELECT status, "userId" FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
@@ -30,6 +36,7 @@ export async function gradeWithin(tx: Tx, options: { attemptId: string; now: Dat
   if (attempt.status !== "IN_PROGRESS") {
     return { attemptId, alreadyGraded: true, status: attempt.status as "SUBMITTED" | "EXPIRED" };
   }
+  await options.beforeGrade?.(tx);
   const rows = await loadAttemptItems(tx, attemptId);
   const judged = rows.map((row) => {
     const { key } = presentRow(row);
@@ -63,19 +70,6 @@ export async function gradeWithin(tx: Tx, options: { attemptId: string; now: Dat
   return { attemptId, alreadyGraded: false, status };
 }
 
-export async function gradeAttemptNow(db: Db, options: { attemptId: string; now: Date; expired: boolean }): Promise<GradeOutcome> {
+export async function gradeAttemptNow(db: Db, options: GradeOptions): Promise<GradeOutcome> {
   return db.$transaction((tx) => gradeWithin(tx, options), { timeout: 30_000, maxWait: 30_000 });
-}
-
-/**
- * Submits and grades an attempt, once. Past the deadline (plus grace) it is
- * graded as expired from what was saved.
- */
-export async function submitAttempt(
-  db: Db,
-  options: { userId: string; attemptId: string; now: Date; settings: ExamSettings },
-): Promise<GradeOutcome> {
-  const { userId, attemptId, now, settings } = options;
-  const attempt = await ownedAttempt(db, attemptId, userId);
-  return gradeAttemptNow(db, { attemptId, now, expired: isOverdue(now, attempt.deadline, settings.graceSeconds) });
 }

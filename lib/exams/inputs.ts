@@ -53,3 +53,6 @@ export const answerSaveSchema = z.object({
 export type AnswerSave = z.infer<typeof answerSaveSchema>;
 
 export const saveBatchSchema = z.object({ saves: z.array(answerSaveSchema).min(1).max(200) });
+
+/** A submit, with the answer changes the browser has not had acknowledged yet (applied before grading, same rules as a save). */
+export const submitSchema = z.object({ saves: z.array(answerSaveSchema).max(200).default([]) });

@@ -22,9 +22,9 @@ class TimeUp extends AppError {
 
 export type SaveResult = { position: number; status: "saved" | "stale" | "locked"; seq: string };
 
-type Options = { userId: string; sessionId: string; attemptId: string; saves: AnswerSave[]; now: Date; settings: ExamSettings };
+export type SaveOptions = { userId: string; sessionId: string; attemptId: string; saves: AnswerSave[]; now: Date; settings: ExamSettings };
 
-export async function saveAnswers(db: Db, options: Options): Promise<SaveResult[]> {
+export async function saveAnswers(db: Db, options: SaveOptions): Promise<SaveResult[]> {
   try {
     // A batch is all-or-nothing: one invalid save and none is applied. A single
     // save is one statement, atomic by itself, so it needs no transaction.
@@ -38,7 +38,13 @@ export async function saveAnswers(db: Db, options: Options): Promise<SaveResult[
   }
 }
 
-async function applySaves(db: Db | Prisma.TransactionClient, options: Options): Promise<SaveResult[]> {
+/**
+ * Applies a batch inside the caller's transaction (or as one statement): the
+ * answer route's saves, and the final saves a submit carries
+ * (submit-attempt.ts). Throws INVALID / UNAUTHENTICATED / CLOSED / TimeUp when
+ * a save can never be applied; stale and checked items are reported, not thrown.
+ */
+export async function applySaves(db: Db | Prisma.TransactionClient, options: SaveOptions): Promise<SaveResult[]> {
   const { userId, sessionId, attemptId, saves, now, settings } = options;
   const results: SaveResult[] = [];
   const missed: AnswerSave[] = [];

@@ -22,6 +22,8 @@ export type BenchOptions = {
   stepSeconds: number;
   /** Longest wait for other work on the machine to quieten before a measurement. */
   patienceSeconds: number;
+  /** "direct": the generator talks to scripts/server.ts; "nginx": the storms again behind nginx. */
+  edges: Array<"direct" | "nginx">;
 };
 
 export type BenchContext = {
@@ -34,6 +36,10 @@ export type BenchContext = {
   sql: pg.Pool;
   agent: http.Agent;
   app: Server;
+  /** The job worker beside the app (learning after each grade), as `npm start` runs it. */
+  worker?: Server;
+  /** nginx in front of the app (the storms' load-balancer variant): requests go to it, and it stamps X-Request-Start. */
+  proxy?: Server;
   students: BenchUser[];
   cookies: string[];
   warmCookies: string[];
@@ -58,7 +64,7 @@ export class SaveSeqClock {
 }
 
 export function appRequest(ctx: BenchContext, request: HttpRequest): Promise<HttpResponse> {
-  return httpRequest(ctx.agent, ctx.app.port, request);
+  return httpRequest(ctx.agent, ctx.proxy?.port ?? ctx.app.port, request);
 }
 
 export function jsonHeaders(cookie?: string): Record<string, string> {
@@ -74,7 +80,7 @@ export function saveBody(attempt: OpenAttempt, random: () => number, seq: string
 }
 
 export async function withCpu<T>(ctx: BenchContext, roots: { bare?: number }, work: () => Promise<T>): Promise<{ value: T; cpu: CpuReport }> {
-  const sampler = new CpuSampler({ server: ctx.app.pid, bare: roots.bare, database: ctx.dbName });
+  const sampler = new CpuSampler({ server: ctx.app.pid, bare: roots.bare, worker: ctx.worker?.pid, proxy: ctx.proxy?.pid, database: ctx.dbName });
   sampler.start();
   try {
     const value = await work();
@@ -125,7 +131,7 @@ export async function waitForQuiet(ctx: BenchContext, maxSeconds = ctx.options.p
   const until = Date.now() + maxSeconds * 1000;
   let waited = 0;
   for (;;) {
-    const sampler = new CpuSampler({ server: ctx.app.pid, database: ctx.dbName });
+    const sampler = new CpuSampler({ server: ctx.app.pid, worker: ctx.worker?.pid, proxy: ctx.proxy?.pid, database: ctx.dbName });
     sampler.start();
     await sleep(1_500);
     const foreign = foreignCpu(sampler.stop());

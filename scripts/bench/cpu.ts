@@ -44,7 +44,8 @@ function machineTicks(): { busy: number; total: number } {
   return { busy: total - idle, total };
 }
 
-export type CpuRoots = { server?: number; bare?: number; database: string };
+/** `worker`: the job worker beside the app (as `npm start` runs it); `proxy`: nginx in front of it. */
+export type CpuRoots = { server?: number; bare?: number; worker?: number; proxy?: number; database: string };
 
 /** Percent of one core, averaged over the sampled interval, per group; machine = busy share of all cores (100 = every core busy). */
 export type CpuReport = { seconds: number; groups: Record<string, number>; machineBusyPct: number; topOther: Array<{ comm: string; pct: number }> };
@@ -110,6 +111,8 @@ export class CpuSampler {
       else if (ancestors.has(pid)) group = "bench runner's npm/tsx wrappers";
       else if (descends(pid, this.roots.server)) group = "app server";
       else if (descends(pid, this.roots.bare)) group = "bare node server";
+      else if (descends(pid, this.roots.worker)) group = "job worker";
+      else if (descends(pid, this.roots.proxy)) group = "nginx (load balancer)";
       else if (p.comm === "pgbench") group = "pgbench";
       else if (p.comm === "postgres" && p.cmdline.includes(` ${this.roots.database} `)) group = "postgres (bench backends)";
       else if (p.comm === "postgres" && /: (checkpointer|background writer|walwriter|autovacuum|logical replication|archiver)|^\S*postgres -D/.test(p.cmdline))

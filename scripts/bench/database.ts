@@ -7,6 +7,7 @@ import path from "node:path";
 import pg from "pg";
 import { hashPassword } from "../../lib/auth/password";
 import { createPrismaClient } from "../../lib/database/client";
+import { migrateJobQueue } from "../../lib/jobs/schema";
 import { seed } from "../../lib/seed/seed";
 import type { BenchUser } from "./sessions";
 
@@ -61,6 +62,7 @@ export async function createBenchDatabase(options: {
   await admin.end();
   const url = databaseUrl(serverUrl, name);
   await runPrisma(root, ["migrate", "deploy"], url);
+  await migrateJobQueue(url); // the job queue's schema, as `npm run db:migrate` and `npm start` make it
   timings.migrateMs = Date.now() - t;
 
   t = Date.now();

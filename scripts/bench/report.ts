@@ -15,6 +15,8 @@ import type { SubmitStormResult, SubmitStormRun } from "./scenarios/submit-storm
 
 type Phase = {
   processes: number;
+  /** "nginx": the storms again behind nginx (it stamps X-Request-Start), in front of the same server. */
+  edge?: "nginx";
   capacity?: CapacityResult;
   hotPath?: HotPathResult;
   startStorm?: StartStormResult;
@@ -51,6 +53,8 @@ type Report = {
 };
 
 const procs = (n: number) => `${n} process${n === 1 ? "" : "es"}`;
+/** Where a phase was measured: "2 processes", or "2 processes behind nginx". */
+const phaseLabel = (p: Phase) => `${procs(p.processes)}${p.edge === "nginx" ? " behind nginx" : ""}`;
 
 const TARGET_LABELS: Record<Target, string> = {
   app: "app answers route (session + zod + Prisma)",
@@ -126,6 +130,7 @@ function machineSection(r: Report): string {
     .map(([k, v]) => `${k.replace(/Ms$/, "")} ${ms(v)}`)
     .join(", ")}). The bench runs \`VACUUM (ANALYZE)\` between scenarios, as this server runs with autovacuum ${m.postgresSettings.autovacuum ?? "?"}.
 - **App**: production build in \`${c.distDir}\` (\`STRATUS_BENCH_BUILD=1\`, so it also holds the bench-only \`route.bench.ts\` routes that no normal build has)${c.buildSeconds === null ? ", up to date with the sources, not rebuilt" : `, built in ${c.buildSeconds} s`}; served as \`npm start\` serves it, by \`scripts/server.ts\` (our edge stamps each request's arrival time, then hands it to Next.js) on port ${c.appPort}, first with ${c.processes.map(procs).join(", then with ")} (\`WEB_CONCURRENCY\`; the machine has ${c.cores} cores), each process with \`DATABASE_POOL_MAX=${c.poolMax}\`, a fixed \`AUTH_SECRET\` and a save grace of ${c.graceSeconds} s.
+- **Job worker and nginx**: the job worker (\`scripts/worker.ts\`, the learning after each grade and the overdue sweep) runs beside the app as \`npm start\` runs it; its CPU is in the storms' "What limits it". The storms' second variant puts nginx (Debian's package, \`e2e/cluster/nginx.conf\`, one upstream) in front of the same server; the app trusts its \`X-Request-Start\` from 127.0.0.1 only (\`STRATUS_TRUSTED_PROXIES=127.0.0.1\`, \`STRATUS_REQUEST_START_HEADER=x-request-start\`, set for every phase: the load generator never sends that header, so without nginx each arrival time is \`scripts/server.ts\`'s own stamp).
 - **Sessions**: each simulated student's Auth.js session cookie is minted with \`encode\` from \`next-auth/jwt\` (the fields the app's jwt callback sets); the run first checks that one opens \`/dashboard\` (and that no cookie does not).
 - **Load generator**: ${c.httpClient}. It shares the ${m.nproc} cores with the app and PostgreSQL; its own CPU is reported with every figure ("generator CPU").
 - **A shared machine.** These ${m.nproc} cores are also shared with other work (other checkouts building and testing): the "other work" column shows it for every figure. ${foreignRange(r)} So a second server process competes for the same two cores with PostgreSQL, the load generator and that other work; 1 against ${c.cores} processes below is measured on this machine as it was, not on an idle one.`;
@@ -172,7 +177,7 @@ function methodSection(r: Report): string {
 function costsSection(costs: OperationCost[]): string {
   return `## Cost of one request
 
-Each exam operation called on its own, one at a time, through the same library code and Prisma client the app uses (outside Next.js): wall time, CPU time of the Node.js process, SQL statements sent and the time PostgreSQL took for them, as Prisma's query events report them (medians). The session rows time Auth.js alone; the "experiment" rows and the last row are not app code: they show what the same work costs written another way.
+Each exam operation called on its own, one at a time, through the same library code and Prisma client the app uses (outside Next.js): wall time, CPU time of the Node.js process, SQL statements sent and the time PostgreSQL took for them, as Prisma's query events report them (medians). The session rows time Auth.js alone; the last row is not app code: it shows what the same save costs without Prisma.
 
 ${table(
   ["operation", "samples", "wall", "Node CPU", "SQL statements", "database time"],
@@ -315,11 +320,11 @@ How the route avoids Auth.js's \`auth()\` on this path: it verifies the session 
   }`;
 }
 
-function startSection(s: StartStormResult, processes: number): string {
+function startSection(s: StartStormResult, where: number | string): string {
   const m = s.runs[s.medianRun]!;
   const perStart = ((m.cpu.groups[APP] ?? 0) * 10 * m.cpu.seconds) / m.students;
   const throughput = m.students / m.wallSeconds;
-  return `### Start storm — ${m.students} students start a mock within ${m.windowSeconds} s, ${procs(processes)}
+  return `### Start storm — ${m.students} students start a mock within ${m.windowSeconds} s, ${typeof where === "number" ? procs(where) : where}
 
 ${table(
   ["run", "p50", "p95", "p99", "max", "HTTP", "with first question", "attempts (students, items)", "took", ...CPU_HEADER],
@@ -340,11 +345,12 @@ ${table(
 Targets: time to first question p95 ≤ 1 s: ${yes(s.met.p95)} (${ms(m.latency.p95)}); exactly ${s.targets.attempts} attempts: ${yes(s.met.exactAttempts)}; no 5xx: ${yes(s.met.no5xx)}. **What limits it:** ${m.students} starts took ${m.wallSeconds} s to serve, about ${throughput.toFixed(0)} starts/s against ${(m.students / m.windowSeconds).toFixed(0)}/s arriving; during the storm ${bottleneck(m.cpu, APP)}: about ${ms(perStart)} of app-server CPU per start.`;
 }
 
-function submitSection(s: SubmitStormResult, processes: number, graceSeconds: number): string {
+function submitSection(s: SubmitStormResult, where: string, graceSeconds: number): string {
   const m = s.runs[s.medianRun]!;
   const window = m.windowSeconds[1] - m.windowSeconds[0];
   const served = m.students / (m.submit.latency.max / 1000 + window);
-  return `### Submit storm${s.density > 1 ? `, ${s.density}× as dense` : ""} — ${m.students} submits in ${window} s around one deadline, ${procs(processes)}
+  const side = [m.cpu.groups["job worker"] ? `job worker ${pct(m.cpu.groups["job worker"])}` : "", m.cpu.groups["nginx (load balancer)"] !== undefined ? `nginx ${pct(m.cpu.groups["nginx (load balancer)"])}` : ""].filter(Boolean).join(", ");
+  return `### Submit storm${s.density > 1 ? `, ${s.density}× as dense` : ""} — ${m.students} submits in ${window} s around one deadline, ${where}
 
 ${table(
   ["run", "submits", "submit p50", "p95", "p99", "max", "HTTP", "last save p99", "late saves", "other-tab saves", ...CPU_HEADER],
@@ -368,13 +374,16 @@ ${table(
   (
     [
       ["attempts graded (SUBMITTED / EXPIRED / still open)", (r) => `${r.verify.submitted} / ${r.verify.expired} / ${r.verify.stillOpen}`],
-      ["**last saves that left the client before the deadline and were refused**", (r) => `**${r.verify.onTimeSavesRefused}**`],
+      ["**last saves that left the client before the deadline and were refused** (acknowledged neither by their own request nor by the submit carrying them, and not in the database)", (r) => `**${r.verify.onTimeSavesRefused}**`],
+      ["last saves that left before the deadline, never answered within the load generator's 30 s, but in the database", (r) => r.verify.onTimeSavesUnanswered ?? "–"],
+      ["last saves not acknowledged when their submit left, carried by it / applied by it", (r) => `${r.verify.carriedSaves ?? "–"} / ${r.verify.carriedApplied ?? "–"}`],
       [`**attempts graded EXPIRED although their submit left the client by deadline + ${graceSeconds} s**`, (r) => `**${r.verify.onTimeSubmitsExpired}**`],
-      [`submits that left the client after deadline + ${graceSeconds} s (the runner first waited that long for its last save's answer)`, (r) => r.verify.submitsSentLate ?? 0],
+      [`submits that left the client after deadline + ${graceSeconds} s (the load generator's own lag)`, (r) => r.verify.submitsSentLate ?? 0],
+      ["learning jobs: seconds to drain after the storm / still queued", (r) => `${r.verify.learningDrainSeconds ?? "–"} s / ${r.verify.learningJobsLeft ?? "–"}`],
       ["students whose mastery evidence exceeds one grading (graded twice)", (r) => r.verify.masteryOver],
       ["attempts two submit responses both claim to have graded", (r) => r.verify.apiGradedTwice],
-      ["items whose stored `correct` disagrees with their stored answer", (r) => r.verify.itemCorrectMismatch],
-      ["attempts whose rawScore ≠ their correct items", (r) => r.verify.rawScoreMismatch],
+      ["items of graded attempts whose stored `correct` disagrees with their stored answer", (r) => r.verify.itemCorrectMismatch],
+      ["graded attempts whose rawScore ≠ their correct items", (r) => r.verify.rawScoreMismatch],
       [`answers stored after deadline + ${graceSeconds} s`, (r) => r.verify.answeredAfterCutoff],
       ["late saves accepted / stored", (r) => `${r.verify.lateAccepted} / ${r.verify.lateStored}`],
       ['saves acknowledged "saved"', (r) => r.verify.ackedSaves],
@@ -384,21 +393,21 @@ ${table(
   ).map(([label, f]) => [label, ...s.runs.map(f)]),
 )}
 
-Targets: 0 on-time saves refused and 0 on-time submits EXPIRED: ${yes(s.met.onTime)}; every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99 ≤ 2 s: ${yes(s.met.submitP99)} (${ms(m.submit.latency.p99)}); nothing stored after deadline + grace: ${yes(s.met.nothingAfterGrace)}; none acknowledged and lost: ${yes(s.met.noAckLost)}; late saves refused: ${yes(s.met.lateRefused)}. **What limits it:** the server graded about ${served.toFixed(0)} attempts/s while they arrived at ${(m.students / window).toFixed(0)}/s, so submits queue; during the storm ${bottleneck(m.cpu, APP)}.`;
+Targets: 0 on-time saves refused and 0 on-time submits EXPIRED: ${yes(s.met.onTime)}; every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99 ≤ 2 s: ${yes(s.met.submitP99)} (${ms(m.submit.latency.p99)}); nothing stored after deadline + grace: ${yes(s.met.nothingAfterGrace)}; none acknowledged and lost: ${yes(s.met.noAckLost)}; late saves refused: ${yes(s.met.lateRefused)}. **What limits it:** the server graded about ${served.toFixed(0)} attempts/s while they arrived at ${(m.students / window).toFixed(0)}/s, so submits queue; during the storm ${bottleneck(m.cpu, APP)}${side ? ` (${side})` : ""}.`;
 }
 
 function submitStormIntro(graceSeconds: number): string {
   return `## Submit storms
 
-1,000 mock attempts share a deadline set in the database 7 s ahead; answers 1–60 are already saved. Each student saves a last answer and then submits (as the runner does: it flushes its queue before submitting) at a uniformly random moment in a window around the deadline — from 4.5 s before to 0.5 s after it, or from 2.25 s before to 0.25 s after in the storm twice as dense. 5% submit a second time 0–300 ms later without waiting (double click / second tab); 5% send a save ${graceSeconds}.5–${graceSeconds + 2}.5 s after the deadline, past the ${graceSeconds} s grace; 5% save from a second tab 0–100 ms after their submit left. On time means what left the client in time, as the load generator records it: a last save sent before the deadline must be acknowledged, and an attempt whose submit was sent by deadline + grace must not be graded EXPIRED (a submit the runner held back until its last save was answered, and so sent later, is counted on its own line). None may be refused or graded EXPIRED: the routes judge the deadline by when a request **arrived** (stamped by \`scripts/server.ts\` before Next.js sees it, or a trusted load balancer's request-start header), however long it then queued, and neither the sweep nor a late save closes an attempt until the queue allowance after deadline + grace has passed (\`lib/exams/deadline.ts\`). A save arriving during grading waits for the grade and is refused (\`tests/integration/attempts.integration.test.ts\` forces that interleaving).`;
+1,000 mock attempts share a deadline set in the database 7 s ahead; answers 1–60 are already saved, and the job worker runs beside the app (as \`npm start\` runs it) recording each grade's learning. Each student saves a last answer 0.2–1 s before pressing Submit, at a uniformly random moment in a window around the deadline — from 4.5 s before to 0.5 s after it, or from 2.25 s before to 0.25 s after in the storm twice as dense. As the runner does, the submit leaves at that moment without waiting for the last save's answer, and carries that save when it is not acknowledged yet (applied in the grading transaction, judged by the submit's arrival, \`lib/exams/submit-attempt.ts\`). 5% submit a second time 0–300 ms later without waiting (a double click or retry, carrying the same queue); 5% send a save ${graceSeconds}.5–${graceSeconds + 2}.5 s after the deadline, past the ${graceSeconds} s grace; 5% save from a second tab 0–100 ms after their submit left. On time means what left the client in time, as the load generator records it: a last save sent before the deadline must be acknowledged (by its own request or by the submit that carried it), and an attempt whose submit was sent by deadline + grace must not be graded EXPIRED. The storms run twice per process count: with the load generator talking to \`scripts/server.ts\` directly (the arrival stamp is taken by the app's own event loop), and behind nginx with the cluster test's configuration (\`e2e/cluster/nginx.conf\`: nginx stamps \`X-Request-Start: t=\${msec}\`, trusted from 127.0.0.1 through \`STRATUS_TRUSTED_PROXIES\` and \`STRATUS_REQUEST_START_HEADER\`), the documented production setup. None may be refused or graded EXPIRED: the routes judge the deadline by when a request **arrived** (stamped by \`scripts/server.ts\` before Next.js sees it, or a trusted load balancer's request-start header), however long it then queued, and neither the sweep nor a late save closes an attempt until the queue allowance after deadline + grace has passed (\`lib/exams/deadline.ts\`). A save arriving during grading waits for the grade and is refused (\`tests/integration/attempts.integration.test.ts\` forces that interleaving).`;
 }
 
-function classSection(c: ClassStormResult, processes: number, graceSeconds: number): string {
+function classSection(c: ClassStormResult, where: string, graceSeconds: number): string {
   const wrap = <R,>(run: R, met: Record<string, boolean>) => ({ runs: [run], medianRun: 0, met });
-  const start = startSection({ targets: { p95Ms: 1000, attempts: c.students }, ...wrap(c.start, { p95: c.met.startP95, exactAttempts: c.start.database.attempts === c.students, no5xx: c.start.serverErrors === 0 }) } as StartStormResult, processes);
+  const start = startSection({ targets: { p95Ms: 1000, attempts: c.students }, ...wrap(c.start, { p95: c.met.startP95, exactAttempts: c.start.database.attempts === c.students, no5xx: c.start.serverErrors === 0 }) } as StartStormResult, where);
   const submit = submitSection(
     { density: 1, targets: { submitP99Ms: 2000 }, ...wrap(c.submit, { gradedOnce: c.met.gradedOnce, submitP99: c.met.submitP99, nothingAfterGrace: c.submit.verify.answeredAfterCutoff === 0, noAckLost: c.submit.verify.ackedLost === 0, lateRefused: c.submit.verify.lateAccepted === 0, onTime: c.met.onTime }) } as SubmitStormResult,
-    processes,
+    where,
     graceSeconds,
   );
   return `${c.students} students of one class start a mock within 10 s, then all save a last answer and submit around one shared deadline (plain mocks: classes and assignments do not exist yet, so a shared deadline stands in for the assignment's due time), on the attempts they just started.\n\n${start.replace("### Start storm", "### Class storm: the starts")}\n\n${submit.replace("### Submit storm", "### Class storm: the submits")}`;
@@ -406,7 +415,7 @@ function classSection(c: ClassStormResult, processes: number, graceSeconds: numb
 
 function summarySection(r: Report): string {
   const phases = r.results.phases;
-  const header = ["scenario", "target", ...phases.map((p) => procs(p.processes))];
+  const header = ["scenario", "target", ...phases.map(phaseLabel)];
   const rows: Array<Array<string>> = [];
   const row = (scenario: string, target: string, cell: (p: Phase) => string | undefined) => {
     const cells = phases.map((p) => cell(p) ?? "–");
@@ -456,7 +465,7 @@ function summarySection(r: Report): string {
   row("", "submit p99 ≤ 2 s", (p) => (p.classStorm ? verdict(p.classStorm.met.submitP99, ms(p.classStorm.submit.submit.latency.p99)) : undefined));
   return `## Summary
 
-Every figure in one run of \`${r.command}\`, 1 server process against ${r.config.cores} (one per core) on the same build, database and machine.
+Every figure in one run of \`${r.command}\`, 1 server process against ${r.config.cores} (one per core) on the same build, database and machine${phases.some((p) => p.edge) ? "; the storms also behind nginx (\"behind nginx\": the same server, nginx stamping each request's arrival)" : ""}. A dash: not measured in that column.
 
 ${table(header, rows)}`;
 }
@@ -473,7 +482,7 @@ export function writeReport(jsonPath: string, mdPath: string): void {
   for (const phase of r.results.phases) {
     for (const [key, value] of Object.entries(phase)) {
       if (isFailed(value)) {
-        failures.push(`${key} with ${procs(phase.processes)}: ${value.failed}`);
+        failures.push(`${key} with ${phaseLabel(phase)}: ${value.failed}`);
         delete (phase as Record<string, unknown>)[key];
       }
     }
@@ -484,7 +493,7 @@ export function writeReport(jsonPath: string, mdPath: string): void {
     return parts.length ? `## ${title}\n\n${parts.join("\n\n")}` : "";
   };
   const hot = phases.find((p) => p.hotPath)?.hotPath;
-  const storms = phases.flatMap((p) => [p.submitStorm, p.submitStormDense].filter(Boolean).map((x) => submitSection(x!, p.processes, r.config.graceSeconds)));
+  const storms = phases.flatMap((p) => [p.submitStorm, p.submitStormDense].filter(Boolean).map((x) => submitSection(x!, phaseLabel(p), r.config.graceSeconds)));
   const parts = [
     `# Benchmarks
 
@@ -496,10 +505,10 @@ Load tests of the exam's hot paths on a production build over PostgreSQL, writte
     r.results.costs ? costsSection(r.results.costs) : "",
     hot ? hotPathSection(hot, r.results.costs) : "",
     capacitySection(phases),
-    perPhase("Start storm", (p) => (p.startStorm ? startSection(p.startStorm, p.processes) : null)),
+    perPhase("Start storm", (p) => (p.startStorm ? startSection(p.startStorm, phaseLabel(p)) : null)),
     perPhase("Steady autosave", (p) => (p.steady ? steadySection(p.steady, p.processes) : null)),
     storms.length ? `${submitStormIntro(r.config.graceSeconds)}\n\n${storms.join("\n\n")}` : "",
-    perPhase("Class storm", (p) => (p.classStorm ? classSection(p.classStorm, p.processes, r.config.graceSeconds) : null)),
+    perPhase("Class storm", (p) => (p.classStorm ? classSection(p.classStorm, phaseLabel(p), r.config.graceSeconds) : null)),
   ];
   writeFileSync(mdPath, `${parts.filter(Boolean).join("\n\n")}\n`);
 }

@@ -12,8 +12,10 @@
 //   insights: scripts/bench/insights.ts the same way (class dashboard, assignment report, item statistics); docs/benchmarks/insights.{json,md}
 //   options: --runs=N --students=N --pool=N (DATABASE_POOL_MAX per process) --processes=1,2 --step=S (seconds per rung)
 //            --patience=S (longest wait for a quiet machine) --targets=app,next-raw,node-bare,pgbench (capacity)
+//            --edge=direct,nginx (the storms direct and again behind nginx, e2e/cluster/nginx.conf, which stamps
+//            X-Request-Start; --edge=nginx: the storms behind nginx only) --warmup=N (warm-up rounds, 10)
 //            --profile (V8 CPU profile of the app server into tmp/bench/profiles) --rebuild --out=file.json --doc=file.md
-//   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_DATABASE_NAME (stratus_bench), BENCH_PORT (3400), BENCH_BARE_PORT (3401)
+//   env: BENCH_DATABASE_SERVER (postgresql://postgres@127.0.0.1:5432), BENCH_DATABASE_NAME (stratus_bench), BENCH_PORT (3400), BENCH_BARE_PORT (3401), nginx on BENCH_PORT + 2
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
@@ -25,7 +27,7 @@ import { createBenchDatabase, databaseUrl, openAttempts, studentOf, warmUserOf }
 import { keepAliveAgent, seeded } from "./load";
 import { machineInfo } from "./machine";
 import { writeReport } from "./report";
-import { DIST_DIR, benchBuildIsStale, buildApp, logFile, startApp, stopAll } from "./servers";
+import { DIST_DIR, benchBuildIsStale, buildApp, logFile, startApp, startNginx, startWorker, stopAll } from "./servers";
 import { benchSessionId, sessionCookie } from "./sessions";
 import { capacity, hotPath, TARGETS } from "./scenarios/capacity";
 import { classStorm } from "./scenarios/class-storm";
@@ -46,6 +48,8 @@ const flag = (name: string) => argv.includes(`--${name}`);
 const value = (name: string) => argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 
 const quick = flag("quick");
+/** Rounds of start → saves → submit before the first measurement of each server (--warmup=N). */
+const warmUpRounds = Number(value("warmup") ?? 10);
 const cores = availableParallelism();
 const options: BenchOptions = {
   quick,
@@ -57,6 +61,7 @@ const options: BenchOptions = {
   processes: value("processes")?.split(",").map(Number) ?? [...new Set([1, cores])],
   stepSeconds: Number(value("step") ?? (quick ? 3 : 6)),
   patienceSeconds: Number(value("patience") ?? (quick ? 0 : 30)),
+  edges: (value("edge")?.split(",") ?? ["direct", "nginx"]) as Array<"direct" | "nginx">,
 };
 for (const s of options.scenarios) if (!(SCENARIOS as readonly string[]).includes(s)) throw new Error(`unknown scenario ${s}; one of ${SCENARIOS.join(", ")}`);
 const complete = !quick && EXAM_SCENARIOS.every((s) => options.scenarios.includes(s)) && !options.targets && !flag("profile") && options.processes.length > 1;
@@ -83,7 +88,7 @@ async function warmUp(ctx: BenchContext): Promise<void> {
   // ten rounds of start → saves → submit for the warm-up users (200 of each, 800 saves),
   // so the first storm does not meet code the server has run only a few times.
   const random = seeded(1);
-  for (let round = 0; round < 10; round++) {
+  for (let round = 0; round < warmUpRounds; round++) {
     const attemptIds = await inBatches(ctx.warmCookies, 4, async (cookie) => {
       const r = await appRequest(ctx, { method: "POST", path: "/api/bench/start", headers: jsonHeaders(cookie), body: '{"mode":"MOCK"}' });
       if (r.status !== 200) throw new Error(`warm-up start answered ${r.status}: ${r.body.slice(0, 300)}`);
@@ -164,7 +169,17 @@ async function examScenarios() {
 
   const profileDir = flag("profile") ? logFile(root, "profiles") : undefined;
   if (profileDir) rmSync(profileDir, { recursive: true, force: true });
-  const appEnv = { ...process.env, DATABASE_URL: dbUrl, DATABASE_POOL_MAX: String(options.poolMax), AUTH_SECRET: authSecret, STRATUS_SAVE_GRACE_SECONDS: String(graceSeconds) };
+  // The app trusts X-Request-Start from nginx on this machine (the storms' nginx variant). The load generator
+  // never sends that header, so without nginx every arrival time is the edge's own stamp (scripts/server.ts).
+  const appEnv = {
+    ...process.env,
+    DATABASE_URL: dbUrl,
+    DATABASE_POOL_MAX: String(options.poolMax),
+    AUTH_SECRET: authSecret,
+    STRATUS_SAVE_GRACE_SECONDS: String(graceSeconds),
+    STRATUS_TRUSTED_PROXIES: "127.0.0.1",
+    STRATUS_REQUEST_START_HEADER: "x-request-start",
+  };
   const students = Array.from({ length: options.students }, (_, i) => studentOf(i));
   const sql = new pg.Pool({ connectionString: dbUrl, max: 4 });
   const ctx: BenchContext = {
@@ -217,6 +232,9 @@ async function examScenarios() {
   };
   const results: Record<string, unknown> = { phases: [] as Array<Record<string, unknown>> };
   try {
+    // The job worker beside the app, as `npm start` runs it: the learning after each grade is its work.
+    ctx.worker = await startWorker({ root, env: { ...appEnv, STRATUS_JOB_WORKER: "1" } });
+    log(`job worker: scripts/worker.ts (pid ${ctx.worker.pid})`);
     if (has("costs")) results.costs = await attempt("costs", () => operationCosts(ctx));
     save();
     for (const [index, processes] of options.processes.entries()) {
@@ -249,14 +267,35 @@ async function examScenarios() {
         phase.steady = await attempt("steady", () => steadyAutosave(ctx));
         save();
       }
-      if (has("submit-storm")) {
+      const direct = options.edges.includes("direct");
+      if (has("submit-storm") && direct) {
         phase.submitStorm = await attempt("submit storm", () => submitStorm(ctx, 1));
         save();
         phase.submitStormDense = await attempt("dense submit storm", () => submitStorm(ctx, 2));
         save();
       }
-      if (has("class-storm")) phase.classStorm = await attempt("class storm", () => classStorm(ctx));
+      if (has("class-storm") && direct) phase.classStorm = await attempt("class storm", () => classStorm(ctx));
       save();
+      if (options.edges.includes("nginx") && (has("submit-storm") || has("class-storm"))) {
+        // The storms again behind nginx (the production setup of docs/deploy.md): it stamps each request's
+        // arrival (X-Request-Start) before the busy Node.js process reads it.
+        ctx.agent.destroy();
+        ctx.agent = keepAliveAgent(options.students * 4);
+        ctx.proxy = await startNginx({ root, port: port + 2, upstreamPort: port });
+        log(`nginx on port ${port + 2} in front of the app (pid ${ctx.proxy.pid})`);
+        const behind: Record<string, unknown> = { processes, edge: "nginx" };
+        (results.phases as unknown[]).push(behind);
+        if (has("submit-storm")) {
+          behind.submitStorm = await attempt("submit storm behind nginx", () => submitStorm(ctx, 1));
+          save();
+          behind.submitStormDense = await attempt("dense submit storm behind nginx", () => submitStorm(ctx, 2));
+          save();
+        }
+        if (has("class-storm")) behind.classStorm = await attempt("class storm behind nginx", () => classStorm(ctx));
+        save();
+        await ctx.proxy.stop();
+        ctx.proxy = undefined;
+      }
       await ctx.app.stop();
     }
 

@@ -4,7 +4,7 @@
 // processes), and the bare Node server of the ladder. Each is stopped by its
 // own pid when the bench ends, even on failure.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const DIST_DIR = ".next-bench";
@@ -130,6 +130,55 @@ export function startApp(options: { root: string; port: number; processes: numbe
     },
     port: options.port,
     log: logFile(options.root, `app-${options.port}-${options.processes}p.log`),
+    health: "/api/health",
+  });
+}
+
+/** The job worker (scripts/worker.ts), beside the app as `npm start` runs it; it answers no HTTP, so it is ready once it says so. */
+export function startWorker(options: { root: string; env: NodeJS.ProcessEnv }): Promise<Server> {
+  const log = logFile(options.root, "worker.log");
+  const out = createWriteStream(log);
+  const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(options.root, "scripts/worker.ts")], { cwd: options.root, env: options.env, stdio: ["ignore", "pipe", "pipe"] });
+  children.add(child);
+  child.stderr!.pipe(out);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the job worker did not start within 60 s; see ${log}`)), 60_000);
+    child.on("exit", (code) => {
+      children.delete(child);
+      clearTimeout(timer);
+      reject(new Error(`the job worker exited with ${code}; see ${log}`));
+    });
+    child.stdout!.on("data", (chunk: Buffer) => {
+      out.write(chunk);
+      if (chunk.toString().includes("job worker running")) {
+        clearTimeout(timer);
+        resolve({ pid: child.pid!, port: 0, stop: () => stopChild(child) });
+      }
+    });
+  });
+}
+
+/**
+ * nginx from Debian's package in front of the app, with the cluster test's
+ * configuration (e2e/cluster/nginx.conf: X-Request-Start stamped at the edge),
+ * one upstream: the production setup of docs/deploy.md.
+ */
+export function startNginx(options: { root: string; port: number; upstreamPort: number }): Promise<Server> {
+  const dir = logFile(options.root, "nginx");
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(path.join(dir, "static"), { recursive: true });
+  const config = readFileSync(path.join(options.root, "e2e/cluster/nginx.conf"), "utf8")
+    .replaceAll("{{USER}}", process.getuid?.() === 0 ? "user root;" : "")
+    .replaceAll("{{PREFIX}}", dir)
+    .replaceAll("{{PORT}}", String(options.port))
+    .replaceAll("{{STATIC_ROOT}}", path.join(dir, "static"))
+    .replaceAll("{{UPSTREAMS}}", `    server 127.0.0.1:${options.upstreamPort} max_fails=0;`);
+  writeFileSync(path.join(dir, "nginx.conf"), config);
+  return serve("nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")], {
+    cwd: options.root,
+    env: process.env,
+    port: options.port,
+    log: path.join(dir, "stdout.log"),
     health: "/api/health",
   });
 }

@@ -8,7 +8,7 @@ import { loadResults } from "@/lib/exams/attempt-results";
 import { loadRunnerView, type RunnerView } from "@/lib/exams/runner-view";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";
-import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { runJobs } from "../support/jobs";
 import { AppError } from "@/lib/app-error";
 import { type AnswerSave, answerSaveSchema } from "@/lib/exams/inputs";
@@ -227,6 +227,93 @@ describe("saving answers", () => {
     await expectAppError(saveAnswers(t.db, { userId: frank, sessionId: await sid(users[0]!), attemptId, saves: [save(0, [key], 1)], now: at(5), settings }), "UNAUTHENTICATED");
     expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
     expect((await saveAnswers(t.db, { userId: frank, sessionId: await sid(frank), attemptId, saves: [save(0, [key], 1)], now: at(5), settings }))[0]!.status).toBe("saved");
+  });
+});
+
+describe("a submit carrying the runner's unacknowledged saves", () => {
+  const short = { ...settings, mockMinutes: 1 }; // deadline at(60), grace to at(70)
+  async function openMock(s = settings) {
+    const user = await newUser();
+    const { attemptId } = await startAttempt(t.db, { userId: user, input: { mode: "MOCK" }, now: T0, settings: s });
+    return { user, attemptId, view: await runner(user, attemptId), sessionId: await sid(user) };
+  }
+  const stored = async (attemptId: string, position: number) => (await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position } })).chosenKeys;
+
+  test("applies them before grading, and the grade counts them", async () => {
+    const { user, attemptId, view, sessionId } = await openMock();
+    const [first, second] = [view.items[0]!, view.items[1]!];
+    const saves = [save(0, [choicesOf(first)[0]!.key], 10), save(1, [choicesOf(second)[1]!.key], 11, { flagged: true })];
+    const outcome = await submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, saves, sessionId });
+    expect(outcome).toMatchObject({ alreadyGraded: false, status: "SUBMITTED" });
+    expect(outcome.saves).toEqual([
+      { position: 0, status: "saved", seq: "10" },
+      { position: 1, status: "saved", seq: "11" },
+    ]);
+    expect(await stored(attemptId, 0)).toEqual([choicesOf(first)[0]!.key]);
+    expect(await stored(attemptId, 1)).toEqual([choicesOf(second)[1]!.key]);
+    const results = await loadResults(t.db, { userId: user, attemptId, now: at(31), settings });
+    expect(results!.items.filter((i) => i.answered).map((i) => i.position)).toEqual([0, 1]);
+    // Each carried answer was graded: its stored correctness is set, and the score counts the right ones.
+    const graded = await t.db.attemptItem.findMany({ where: { attemptId, position: { in: [0, 1] } }, orderBy: { position: "asc" } });
+    expect(graded.every((i) => i.correct !== null)).toBe(true);
+    expect(results!.rawScore).toBe(graded.filter((i) => i.correct).length);
+  });
+
+  test("a carried save older than one the server holds is stale and overwrites nothing", async () => {
+    const { user, attemptId, view, sessionId } = await openMock();
+    const item = view.items[0]!;
+    const [older, newer] = [choicesOf(item)[0]!.key, choicesOf(item)[2]!.key];
+    await saveAnswers(t.db, { userId: user, sessionId, attemptId, saves: [save(0, [newer], 20)], now: at(10), settings });
+    const outcome = await submitAttempt(t.db, { userId: user, attemptId, now: at(11), settings, saves: [save(0, [older], 10)], sessionId });
+    expect(outcome.saves).toEqual([{ position: 0, status: "stale", seq: "20" }]);
+    expect(await stored(attemptId, 0)).toEqual([newer]);
+  });
+
+  test("arriving after the deadline but within the grace: accepted, answers applied, graded SUBMITTED", async () => {
+    const { user, attemptId, view, sessionId } = await openMock(short);
+    const key = choicesOf(view.items[3]!)[0]!.key;
+    const outcome = await submitAttempt(t.db, { userId: user, attemptId, now: at(70), settings: short, saves: [save(3, [key], 5)], sessionId });
+    expect(outcome).toMatchObject({ alreadyGraded: false, status: "SUBMITTED", saves: [{ position: 3, status: "saved", seq: "5" }] });
+    expect(await stored(attemptId, 3)).toEqual([key]);
+  });
+
+  test("arriving after the grace: graded EXPIRED from what was saved before; the carried answers are not applied", async () => {
+    const { user, attemptId, view, sessionId } = await openMock(short);
+    const [kept, carried] = [choicesOf(view.items[0]!)[0]!.key, choicesOf(view.items[1]!)[0]!.key];
+    await saveAnswers(t.db, { userId: user, sessionId, attemptId, saves: [save(0, [kept], 1)], now: at(50), settings: short });
+    const outcome = await submitAttempt(t.db, { userId: user, attemptId, now: at(70.001), settings: short, saves: [save(1, [carried], 2)], sessionId });
+    expect(outcome).toMatchObject({ alreadyGraded: false, status: "EXPIRED", saves: [] });
+    expect(await stored(attemptId, 0)).toEqual([kept]);
+    expect(await stored(attemptId, 1)).toEqual([]);
+  });
+
+  test("one save that can never be applied fails the whole submit: nothing applied, nothing graded", async () => {
+    const { user, attemptId, view, sessionId } = await openMock();
+    const second = view.items[1]!;
+    const unused = ["a", "b", "c", "d", "e", "f"].find((k) => !choicesOf(second).some((c) => c.key === k))!;
+    const saves = [save(0, [choicesOf(view.items[0]!)[0]!.key], 10), save(1, [unused], 11)];
+    await expectAppError(submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, saves, sessionId }), "INVALID");
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
+    expect(await stored(attemptId, 0)).toEqual([]);
+  });
+
+  test("a revoked session's carried saves are refused and the attempt stays open", async () => {
+    const { user, attemptId, view } = await openMock();
+    const revoked = await createTestSession(t.db, user, T0);
+    await t.db.authSession.update({ where: { id: revoked }, data: { revokedAt: at(1) } });
+    const saves = [save(0, [choicesOf(view.items[0]!)[0]!.key], 10)];
+    await expectAppError(submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, saves, sessionId: revoked }), "UNAUTHENTICATED");
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
+  });
+
+  test("a second submit (double click) carrying the same saves grades nothing twice and applies nothing more", async () => {
+    const { user, attemptId, view, sessionId } = await openMock();
+    const [a, b] = [choicesOf(view.items[0]!)[0]!.key, choicesOf(view.items[0]!)[1]!.key];
+    const first = await submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, saves: [save(0, [a], 10)], sessionId });
+    const second = await submitAttempt(t.db, { userId: user, attemptId, now: at(31), settings, saves: [save(0, [b], 11)], sessionId });
+    expect([first.alreadyGraded, second.alreadyGraded]).toEqual([false, true]);
+    expect(second.saves).toEqual([]);
+    expect(await stored(attemptId, 0)).toEqual([a]);
   });
 });
 

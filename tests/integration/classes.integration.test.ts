@@ -11,7 +11,7 @@ import { createClass, joinClass, leaveClass, removeStudent, rotateJoinCode, setA
 import { startAssignment } from "@/lib/classes/start-assignment";
 import { assignedToStudent } from "@/lib/classes/student-assignments";
 import { loadResults, loadResultsForViewer } from "@/lib/exams/attempt-results";
-import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { lockedQuestionIds } from "@/lib/exams/key-lock";
 import { gradeOverdueAttempts } from "@/lib/exams/sweep";
 import { loadAssignmentReport } from "@/lib/insights/assignment-report";

@@ -4,7 +4,7 @@
 // activity once, however often the job runs; a failed job is retried; the
 // overdue sweep and rate-limit cleanup are jobs of the same queue.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";

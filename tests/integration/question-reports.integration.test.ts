@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AppError } from "@/lib/app-error";
 import { checkAnswer } from "@/lib/exams/check-answer";
-import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";

@@ -11,7 +11,7 @@ import { createClass, joinClass } from "@/lib/classes/classes";
 import { startAssignment } from "@/lib/classes/start-assignment";
 import { guessChanceOf } from "@/lib/exams/answer-rules";
 import { loadAttemptItems, presentRow } from "@/lib/exams/attempt-items";
-import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { loadRunnerView } from "@/lib/exams/runner-view";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";
-import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
 import { loadDashboard } from "@/lib/learning/dashboard";
 import { answerReviewCard, countDueCards, nextDueCard } from "@/lib/learning/review-queue";

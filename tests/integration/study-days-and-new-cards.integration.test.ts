@@ -1,7 +1,7 @@
 // The student's own days (User.timeZone) and the new-cards-per-day limit, end
 // to end through grading: cards, activity rows, due counts and the dashboard.
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { submitAttempt } from "@/lib/exams/grade-attempt";
+import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { loadRunnerView } from "@/lib/exams/runner-view";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";

@@ -9,7 +9,7 @@ import { Auth } from "@auth/core";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { decode } from "next-auth/jwt";
 import pg from "pg";
-import { submitAttempt } from "../../../lib/exams/grade-attempt";
+import { submitAttempt } from "../../../lib/exams/submit-attempt";
 import { loadRunnerView } from "../../../lib/exams/runner-view";
 import { saveAnswers } from "../../../lib/exams/save-answers";
 import { startAttempt } from "../../../lib/exams/start-attempt";
@@ -73,32 +73,6 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
     }
     await measure("submitAttempt (grade; learning follows in a job)", () => submitAttempt(db, { userId, attemptId, now: now(), settings }), record);
   }
-  // Why startAttempt inserts its items with one INSERT … SELECT FROM unnest(…): the same 65 rows
-  // through Prisma's createMany (what it did before commit dc85ac6), on throwaway attempts.
-  const questions = await db.question.findMany({ where: { retiredAt: null }, select: { id: true, version: true }, take: 65, orderBy: { id: "asc" } });
-  const owner = warmUserOf(0).id;
-  const throwaway: string[] = [];
-  for (let i = 0; i < 44; i++) {
-    const id = `bench-throwaway-${i}`;
-    throwaway.push(id);
-    await db.attempt.create({ data: { id, userId: owner, examId: "dva-c02", mode: "QUIZ", config: {}, questionCount: 65 } });
-    const rows = questions.map((q, position) => ({ attemptId: id, position, questionId: q.id, questionVersion: q.version, choiceOrder: ["c", "a", "d", "b"], chooseCount: 1 }));
-    const record = i % 22 >= 2;
-    if (i < 22) await measure("experiment: 65 attempt items via Prisma createMany (startAttempt before dc85ac6)", () => db.attemptItem.createMany({ data: rows }), record);
-    else {
-      await measure(
-        "experiment: the same 65 rows in one INSERT … unnest() (startAttempt now)",
-        () => db.$executeRaw`
-          INSERT INTO "AttemptItem" ("attemptId", position, "questionId", "questionVersion", "choiceOrder", "chooseCount")
-          SELECT ${id}, t.position, t.question, t.version, string_to_array(t.choices, ','), t.choose
-          FROM unnest(${rows.map((r) => r.position)}::int[], ${rows.map((r) => r.questionId)}::text[], ${rows.map((r) => r.questionVersion)}::int[],
-                      ${rows.map((r) => r.choiceOrder.join(","))}::text[], ${rows.map((r) => r.chooseCount)}::int[])
-               AS t(position, question, version, choices, choose)`,
-        record,
-      );
-    }
-  }
-  await db.attempt.deleteMany({ where: { id: { in: throwaway } } });
   const { attemptId: openAttemptId } = await startAttempt(db, { userId: users[0]!, input: { mode: "MOCK" }, now: new Date(), settings });
   await db.$disconnect();
 

@@ -1,8 +1,9 @@
 // Submit storm: 1,000 mock attempts share one deadline. Each student's last
-// answer is saved, then the attempt submitted (as the runner does: it flushes
-// its queue first) at a moment within 5 s of the deadline (2.5 s at density 2);
-// 5% submit twice (double click / second tab, both in flight); 5% send a save
-// after deadline + grace. 5% of students also save from a second tab 0–100 ms
+// answer is saved, then the attempt submitted at a moment within 5 s of the
+// deadline (2.5 s at density 2), as the runner does: the submit does not wait
+// for the last save's answer, it carries that save when it is not acknowledged
+// yet; 5% submit twice (a double click or retry carrying the same queue, both
+// in flight); 5% send a save after deadline + grace. 5% of students also save from a second tab 0–100 ms
 // after their submit left, the case where an acknowledged save could miss the
 // grade (tests/integration/attempts.integration.test.ts forces that
 // interleaving deterministically). Then SQL checks every attempt was graded
@@ -18,7 +19,8 @@ const PREFILLED = 60; // answers 0..59 are in the database before the storm; 60.
 
 /** `sentAt`: wall-clock ms when the request left the load generator. */
 type SaveRecord = { kind: "final" | "late" | "race"; student: number; attemptId: string; position: number; chosenKeys: string[]; seq: string; sentAt?: number; response?: HttpResponse };
-type SubmitRecord = { student: number; attemptId: string; duplicate: boolean; sentAt?: number; response?: HttpResponse };
+/** `carried`: the final save this submit carried (the runner sends what is not acknowledged yet with the submit). */
+type SubmitRecord = { student: number; attemptId: string; duplicate: boolean; carried?: SaveRecord; sentAt?: number; response?: HttpResponse };
 
 export type SubmitStormRun = {
   students: number;
@@ -51,11 +53,19 @@ export type SubmitStormRun = {
     lateStored: number;
     gradedOncePerApi: number;
     apiGradedTwice: number;
-    /** Last saves that left the client before the deadline and were not acknowledged "saved". */
+    /** Last saves that left the client before the deadline and were acknowledged neither by their own request nor by a submit carrying them. */
     onTimeSavesRefused: number;
+    /** Final saves a submit carried (not acknowledged when the submit left), and how many of them the submit applied. */
+    carriedSaves?: number;
+    /** On-time last saves never acknowledged (the load generator gave up after 30 s) that the database holds all the same. */
+    onTimeSavesUnanswered?: number;
+    carriedApplied?: number;
     /** Attempts graded EXPIRED although a submit of theirs left the client by deadline + grace. */
     onTimeSubmitsExpired: number;
-    /** Submits that left the client after deadline + grace because the runner first waited for its last save's answer. */
+    /** Seconds the learning jobs took to drain after the storm, and jobs still queued when the check gave up (240 s). */
+    learningDrainSeconds?: number;
+    learningJobsLeft?: number;
+    /** Submits that left the client after deadline + grace (the load generator's own lag; the runner no longer waits before submitting). */
     submitsSentLate: number;
   };
   cpu: CpuReport;
@@ -147,11 +157,20 @@ export async function submitStormRun(ctx: BenchContext, run: number, density: nu
       }),
     }).then((response) => (record.response = response));
   };
-  const sendSubmit = (record: SubmitRecord) => {
+  // The submit carries the final save when that save has not been acknowledged (no answer yet, or not "saved"),
+  // exactly as the runner sends its unacknowledged queue with the submit instead of waiting for it.
+  const sendSubmit = (record: SubmitRecord, final: SaveRecord) => {
     record.sentAt = Date.now();
-    return appRequest(ctx, { method: "POST", path: `/api/attempts/${record.attemptId}/submit`, headers: jsonHeaders(ctx.cookies[record.student]), body: "{}" }).then(
-      (response) => (record.response = response),
-    );
+    if (final.seq && ackOf(final.response) !== "saved" && ackOf(final.response) !== "stale") record.carried = final;
+    const saves = record.carried
+      ? [{ position: final.position, chosenKeys: final.chosenKeys, flagged: false, unsure: false, timeSpentMs: 90_000, seq: final.seq }]
+      : [];
+    return appRequest(ctx, {
+      method: "POST",
+      path: `/api/attempts/${record.attemptId}/submit`,
+      headers: jsonHeaders(ctx.cookies[record.student]),
+      body: JSON.stringify({ saves }),
+    }).then((response) => (record.response = response));
   };
 
   const windowMs: [number, number] = [-4_500 / density, 500 / density];
@@ -161,8 +180,7 @@ export async function submitStormRun(ctx: BenchContext, run: number, density: nu
     const finalPosition = PREFILLED + (i % 5);
     const final: SaveRecord = { kind: "final", student: i, attemptId: a.attemptId, position: finalPosition, chosenKeys: pick(a, finalPosition), seq: "" };
     saves.push(final);
-    let finalSent: Promise<unknown> = Promise.resolve();
-    events.push({ at: submitAt - 200 - random() * 800, kind: "final", run: () => (finalSent = sendSave(final)) });
+    events.push({ at: submitAt - 200 - random() * 800, kind: "final", run: () => sendSave(final) });
     const submit: SubmitRecord = { student: i, attemptId: a.attemptId, duplicate: false };
     submits.push(submit);
     const race: SaveRecord | null = racers.has(i)
@@ -172,22 +190,21 @@ export async function submitStormRun(ctx: BenchContext, run: number, density: nu
       race.chosenKeys = pick(a, race.position);
       saves.push(race);
     }
-    // The runner flushes its queue before submitting: the submit waits for the final save's answer.
+    // The submit leaves at its moment, without waiting for the final save's answer (it carries that save if unanswered).
     // A racer's second tab saves 0–100 ms after the submit left, while it is being graded.
     events.push({
       at: submitAt,
       kind: "submit",
-      run: () =>
-        finalSent.then(() => {
-          const sent = sendSubmit(submit);
-          if (race) raceSends.push(sleep(random() * 100).then(() => sendSave(race)));
-          return sent;
-        }),
+      run: () => {
+        const sent = sendSubmit(submit, final);
+        if (race) raceSends.push(sleep(random() * 100).then(() => sendSave(race)));
+        return sent;
+      },
     });
     if (duplicates.has(i)) {
       const second: SubmitRecord = { student: i, attemptId: a.attemptId, duplicate: true };
       submits.push(second);
-      events.push({ at: submitAt + random() * 300, kind: "duplicate", run: () => sendSubmit(second) });
+      events.push({ at: submitAt + random() * 300, kind: "duplicate", run: () => sendSubmit(second, final) });
     }
     if (late.has(i)) {
       const position = random() < 0.5 ? 0 : PREFILLED + ((i + 2) % 5);
@@ -203,7 +220,7 @@ export async function submitStormRun(ctx: BenchContext, run: number, density: nu
     await Promise.all(raceSends);
     return done;
   });
-  // Latency from each request's scheduled moment (a submit that waited for its final save includes that wait).
+  // Latency from each request's scheduled moment.
   const latencyOf = (kinds: Event["kind"][]) => summarise(fired.filter((f) => kinds.includes(events[f.index]!.kind)).map((f) => f.doneAt - f.scheduledAt));
   return verify(ctx, {
     deadline,
@@ -245,6 +262,25 @@ async function verify(
 ): Promise<SubmitStormRun> {
   const students = ctx.students.length;
   const cutoff = new Date(o.deadline.getTime() + o.graceMs);
+  // Requests the load generator gave up on (30 s) are still being served: wait until the open attempts stop
+  // changing for 5 s (at most 180 s), so "still open" means never submitted, not "not graded yet".
+  const serveStarted = Date.now();
+  for (let last = -1, steadySince = Date.now(); Date.now() - serveStarted < 180_000; await sleep(1_000)) {
+    const open = (await ctx.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Attempt" WHERE "userId" LIKE '${STUDENT_PREFIX}%' AND status = 'IN_PROGRESS'`)).rows[0]!.n;
+    if (open !== last) [last, steadySince] = [open, Date.now()];
+    if (open === 0 || Date.now() - steadySince >= 5_000) break;
+  }
+  // Mastery follows each grade in a job (the worker beside the app): wait for the queue to empty before checking it.
+  const drainStarted = Date.now();
+  let learningJobsLeft = 0;
+  for (;;) {
+    learningJobsLeft = (
+      await ctx.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'record-attempt-learning'`)
+    ).rows[0]!.n;
+    if (learningJobsLeft === 0 || Date.now() - drainStarted > 240_000) break;
+    await sleep(1_000);
+  }
+  const learningDrainSeconds = Math.round((Date.now() - drainStarted) / 100) / 10;
   const attempts = (
     await ctx.sql.query<{ id: string; userId: string; status: string; gradedAt: Date | null; rawScore: number | null }>(
       `SELECT id, "userId", status, "gradedAt", "rawScore" FROM "Attempt" WHERE "userId" LIKE '${STUDENT_PREFIX}%'`,
@@ -280,9 +316,10 @@ async function verify(
        FROM "AttemptItem" ai
        JOIN "Attempt" a ON a.id = ai."attemptId"
        JOIN "QuestionVersion" qv ON qv."questionId" = ai."questionId" AND qv.version = ai."questionVersion"
-       WHERE a."userId" LIKE '${STUDENT_PREFIX}%'`,
+       WHERE a."userId" LIKE '${STUDENT_PREFIX}%' AND a.status <> 'IN_PROGRESS'`,
     )
   ).rows;
+  // Only graded attempts have a stored `correct` and rawScore to check; open ones are counted as still open, not as disagreements.
   const mismatchedItems = new Set(items.filter((i) => i.mismatch).map((i) => `${i.attemptId}:${i.position}`));
   const scoreOf = new Map<string, { raw: number | null; correct: number }>();
   for (const i of items) {
@@ -305,8 +342,27 @@ async function verify(
       )
     ).rows.map((r) => [`${r.attemptId}:${r.position}`, r]),
   );
-  const mismatchedUsers = new Set(masteryMismatch.map((m) => m.userId));
+  // Mastery is recorded only for graded attempts: a still-open one (counted as such) is no grade to miss a save.
+  const gradedUsers = new Set(attempts.filter((a) => a.status !== "IN_PROGRESS").map((a) => a.userId));
+  const mismatchedUsers = new Set(masteryMismatch.filter((m) => gradedUsers.has(m.userId)).map((m) => m.userId));
   const userOfAttempt = new Map(attempts.map((a) => [a.id, a.userId]));
+  // What a submit answered about the final save it carried: applied ("saved") or already held ("stale").
+  const carriedAck = new Map<SaveRecord, string>();
+  for (const sub of o.submits) {
+    if (!sub.carried || sub.response?.status !== 200) continue;
+    const body = JSON.parse(sub.response.body) as { saves?: Array<{ position: number; status: string; seq: string }> };
+    const ack = body.saves?.find((r) => r.position === sub.carried!.position && BigInt(r.seq) >= BigInt(sub.carried!.seq));
+    if (ack && carriedAck.get(sub.carried) !== "saved") carriedAck.set(sub.carried, ack.status);
+  }
+  /** A final save is acknowledged by its own request, or by a submit that carried it. */
+  const finalAck = (s: SaveRecord) => {
+    const own = ackOf(s.response);
+    return own === "saved" ? own : carriedAck.get(s) === "saved" || carriedAck.get(s) === "stale" ? "saved" : own;
+  };
+  const held = (s: SaveRecord) => {
+    const row = stored.get(`${s.attemptId}:${s.position}`);
+    return Boolean(row && s.seq && BigInt(row.saveSeq) >= BigInt(s.seq));
+  };
   let ackedSaves = 0;
   let ackedLost = 0;
   const missingByKind: Record<string, number> = {};
@@ -321,7 +377,7 @@ async function verify(
       if (row && row.saveSeq === s.seq) lateStored++;
       continue;
     }
-    if (ack !== "saved") continue;
+    if ((s.kind === "final" ? finalAck(s) : ack) !== "saved") continue;
     ackedSaves++;
     if (!present) ackedLost++;
     else if (mismatchedItems.has(`${s.attemptId}:${s.position}`) || mismatchedUsers.has(userOfAttempt.get(s.attemptId)!)) {
@@ -375,8 +431,15 @@ async function verify(
       apiGradedTwice: [...gradedByApi.values()].filter((v) => v > 1).length,
       // Every final save left before the deadline and every submit by deadline + 0.5 s: all on time.
       // On time = left the load generator by then (the generator's own send lag is not the server's doing).
-      onTimeSavesRefused: saveStats("final").filter((s) => s.sentAt! <= o.deadline.getTime() && ackOf(s.response) !== "saved").length,
+      // Not acknowledged and not in the database when checked: refused (or lost). One the server applied after the
+      // load generator gave up waiting (30 s) is in the database: counted as unanswered, not refused.
+      onTimeSavesRefused: saveStats("final").filter((s) => s.sentAt! <= o.deadline.getTime() && finalAck(s) !== "saved" && !held(s)).length,
+      onTimeSavesUnanswered: saveStats("final").filter((s) => s.sentAt! <= o.deadline.getTime() && finalAck(s) !== "saved" && held(s)).length,
+      carriedSaves: new Set(o.submits.flatMap((sub) => (sub.carried ? [sub.carried] : []))).size,
+      carriedApplied: [...carriedAck.values()].filter((v) => v === "saved").length,
       onTimeSubmitsExpired: attempts.filter((a) => a.status === "EXPIRED" && o.submits.some((s) => s.attemptId === a.id && s.sentAt! <= cutoff.getTime())).length,
+      learningDrainSeconds,
+      learningJobsLeft,
       submitsSentLate: new Set(o.submits.filter((s) => !s.duplicate && s.sentAt! > cutoff.getTime()).map((s) => s.attemptId)).size,
     },
     cpu: o.cpu,
