@@ -19,7 +19,7 @@ import pg from "pg";
 import { loadClassDashboard } from "../../lib/classes/class-dashboard";
 import { createPrismaClient } from "../../lib/database/client";
 import { PrismaClient } from "../../lib/generated/prisma/client";
-import { loadAssignmentReport } from "../../lib/insights/assignment-report";
+import { forgetReportAnalyses, loadAssignmentReport } from "../../lib/insights/assignment-report";
 import { BANK_STATS_SORTS, loadBankItemStats } from "../../lib/insights/bank-item-stats";
 import { refreshQuestionStats } from "../../lib/insights/question-stat-refresh";
 import { migrateDeploy } from "../../tests/support/migrations";
@@ -204,8 +204,20 @@ async function main() {
     (x) => loadClassDashboard(x, INSTRUCTOR, classId(1), now()),
     { concurrency: 1, requests: 10, before: forgetReadiness },
   );
+  // A report's analysis is kept until another attempt is graded: the first view
+  // after a grade computes it (one at a time here), later views reuse it.
   await measure(
-    `assignment report, ${CLASS_SIZE} graded attempts`,
+    `assignment report, ${CLASS_SIZE} graded attempts, first view after a grade (analysis computed)`,
+    null,
+    (i) => {
+      forgetReportAnalyses();
+      return loadAssignmentReport(db, INSTRUCTOR, { assignmentId: assignmentId(1 + (i % CLASSES)), now: now(), which: "first" });
+    },
+    (x) => loadAssignmentReport(x, INSTRUCTOR, { assignmentId: assignmentId(1), now: now(), which: "first" }),
+    { concurrency: 1, requests: 30 },
+  );
+  await measure(
+    `assignment report, ${CLASS_SIZE} graded attempts (analysis kept since the last grade)`,
     500,
     (i) => loadAssignmentReport(db, INSTRUCTOR, { assignmentId: assignmentId(1 + (i % CLASSES)), now: now(), which: "first" }),
     (x) => loadAssignmentReport(x, INSTRUCTOR, { assignmentId: assignmentId(1), now: now(), which: "first" }),
