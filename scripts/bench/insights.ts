@@ -142,6 +142,8 @@ function render(r: { date: string; machine: Record<string, unknown>; data: Recor
     "| --- | --- | --- | --- | --- | --- | --- |",
     ...r.measures.map((m) => `| ${m.name} | ${m.concurrency} | ${m.median.p50} ms | ${m.median.p95} ms | ${m.median.p99} ms | ${m.target === null ? "—" : `${m.target} ms`} | ${ok(m)} |`),
     "",
+    "A first run can carry what the measure before it dropped (the cold class dashboard leaves most readiness snapshots to be written again; the first-view report forgets the kept analyses): its spread shows in the runs below, and the median run is the one reported.",
+    "",
     "All runs (p50 / p95 / p99 / max, ms):",
     "",
     ...r.measures.map((m) => `- ${m.name}: ${m.runs.map((s) => `${s.p50} / ${s.p95} / ${s.p99} / ${s.max}`).join(" · ")}`),

@@ -497,7 +497,7 @@ export function writeReport(jsonPath: string, mdPath: string): void {
   const parts = [
     `# Benchmarks
 
-Load tests of the exam's hot paths on a production build over PostgreSQL, written by \`npm run bench\` (\`scripts/bench/report.ts\`) from [\`${path.relative(path.dirname(mdPath), jsonPath)}\`](${path.relative(path.dirname(mdPath), jsonPath)}): every figure below is one that run measured. ${r.config.quick ? "**This is a --quick smoke run: short steps, not the reference figures.**" : ""} The student dashboard's benchmark is separate: [\`benchmarks/dashboard.md\`](benchmarks/dashboard.md) (\`npm run bench -- --scenario=dashboard\`).`,
+Load tests of the exam's hot paths on a production build over PostgreSQL, written by \`npm run bench\` (\`scripts/bench/report.ts\`) from [\`${path.relative(path.dirname(mdPath), jsonPath)}\`](${path.relative(path.dirname(mdPath), jsonPath)}): every figure below is one that run measured. ${r.config.quick ? "**This is a --quick smoke run: short steps, not the reference figures.**" : ""} The student dashboard's benchmark is separate: [\`benchmarks/dashboard.md\`](benchmarks/dashboard.md) (\`npm run bench -- --scenario=dashboard\`). The instructor pages' (class dashboard, assignment report, question statistics) are in [\`benchmarks/insights.md\`](benchmarks/insights.md) (\`npm run bench -- --scenario=insights\`).`,
     summarySection(r),
     failures.length ? `## Scenarios that failed in this run\n\n${failures.map((f) => `- ${f}`).join("\n")}` : "",
     machineSection(r),
