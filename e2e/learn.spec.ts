@@ -251,7 +251,8 @@ test.describe("wide lesson content", () => {
       await page.setViewportSize({ width, height: width > 500 ? 900 : 844 });
       await page.goto(`/learn/${CODEDEPLOY}`);
       const drawing = page.getByRole("img", { name: /^Flowchart: / }).first();
-      await expect(drawing).toBeVisible();
+      // Mermaid is loaded and drawn in the browser after the page: on this shared machine that has taken over 10 s.
+      await expect(drawing).toBeVisible({ timeout: 30_000 });
       // The first diagram: the EC2 hook flowchart, 13 hooks in a row.
       const figure = page.locator("figure.lesson-diagram").first();
       const region = figure.getByRole("region", { name: /^Flowchart: / });
