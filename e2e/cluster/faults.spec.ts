@@ -100,8 +100,9 @@ function watchSaves(page: Page): { acks: Ack[]; failed: number[]; sent: Map<stri
     }
     const saves = (response.request().postDataJSON() as { saves?: Array<{ position: number; chosenKeys: string[]; seq: string }> }).saves ?? [];
     // The answers route replies with `results`, the submit with `saves`.
-    const body = (await response.json().catch(() => null)) as { results?: Ack[]; saves?: Ack[] } | null;
-    for (const result of [...(body?.results ?? []), ...(body?.saves ?? [])] as Array<{ position: number; status: string; seq: string }>) {
+    type Result = { position: number; status: string; seq: string };
+    const body = (await response.json().catch(() => null)) as { results?: Result[]; saves?: Result[] } | null;
+    for (const result of [...(body?.results ?? []), ...(body?.saves ?? [])]) {
       const save = saves.find((s) => s.position === result.position && s.seq === result.seq);
       if (result.status === "saved" && save) {
         acks.push({ position: save.position, seq: save.seq, chosenKeys: save.chosenKeys, upstream: response.headers()["x-stratus-upstream"] ?? "" });
