@@ -18,6 +18,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { createPrismaClient } from "../../lib/database/client";
 import { PrismaClient } from "../../lib/generated/prisma/client";
 import { loadDashboard } from "../../lib/learning/dashboard";
+import { closedLoop, summary } from "./closed-loop";
 import { DASHBOARD_DB_URL, ensureDashboardData } from "./dashboard-data";
 import { type DashboardResult, renderDashboardReport } from "./dashboard-report";
 import { writeReport } from "./report";
@@ -32,27 +33,6 @@ const RUNS = 3;
 /** The bench's students keep the defaults (UTC, 20 new cards a day). */
 const STUDY_SETTINGS = { timeZone: "UTC", newCardsPerDay: 20 };
 
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const summary = (ms: number[]) => {
-  const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, p50: +percentile(s, 0.5).toFixed(1), p95: +percentile(s, 0.95).toFixed(1), p99: +percentile(s, 0.99).toFixed(1), max: +s.at(-1)!.toFixed(1) };
-};
-
-async function closedLoop(n: number, concurrency: number, task: (i: number) => Promise<void>): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const started = performance.now();
-        await task(i);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  return latencies;
-}
 
 function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {

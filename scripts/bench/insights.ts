@@ -23,6 +23,7 @@ import { forgetReportAnalyses, loadAssignmentReport } from "../../lib/insights/a
 import { BANK_STATS_SORTS, loadBankItemStats } from "../../lib/insights/bank-item-stats";
 import { refreshQuestionStats } from "../../lib/insights/question-stat-refresh";
 import { migrateDeploy } from "../../tests/support/migrations";
+import { type Summary, closedLoop, summary } from "./closed-loop";
 import { DASHBOARD_DB_URL, ensureDashboardData } from "./dashboard-data";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -32,28 +33,6 @@ const CONCURRENCY = 8;
 const RUNS = 3;
 const INSTRUCTOR = { id: "bench-instructor", role: "INSTRUCTOR" as const };
 
-type Summary = { n: number; p50: number; p95: number; p99: number; max: number };
-const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-const summary = (ms: number[]): Summary => {
-  const s = [...ms].sort((a, b) => a - b);
-  return { n: s.length, p50: +percentile(s, 0.5).toFixed(1), p95: +percentile(s, 0.95).toFixed(1), p99: +percentile(s, 0.99).toFixed(1), max: +s.at(-1)!.toFixed(1) };
-};
-
-async function closedLoop(n: number, concurrency: number, task: (i: number) => Promise<unknown>): Promise<number[]> {
-  const latencies: number[] = [];
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (next < n) {
-        const i = next++;
-        const started = performance.now();
-        await task(i);
-        latencies.push(performance.now() - started);
-      }
-    }),
-  );
-  return latencies;
-}
 
 const classId = (k: number) => `bench-class-${String(k).padStart(2, "0")}`;
 const assignmentId = (k: number) => `bench-assignment-${String(k).padStart(2, "0")}`;
