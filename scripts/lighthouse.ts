@@ -17,7 +17,7 @@
 // Lighthouse's tab has the same session cookie (Lighthouse's storage reset
 // keeps cookies).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg, tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
@@ -40,6 +40,10 @@ type PageScore = {
   metrics: Record<string, string>;
   failedAccessibilityAudits: string[];
   missed: string[];
+  /** Lighthouse's measure of this machine's CPU (its own slow-host warning is below 1000). */
+  benchmarkIndex: number;
+  /** Where the main thread's time went (Lighthouse's mainthread-work-breakdown and bootup-time audits, throttled). */
+  mainThread: string[];
 };
 
 const log = (message: string) => console.log(`[lighthouse] ${message}`);
@@ -141,6 +145,14 @@ async function audit(name: string, pagePath: string, chromePort: number): Promis
       return `${ref.id}: ${items.slice(0, 5).join(", ")}`;
     });
   const metric = (id: string) => lhr.audits[id]?.displayValue ?? "–";
+  mkdirSync(path.join(root, "tmp/lighthouse"), { recursive: true });
+  writeFileSync(path.join(root, `tmp/lighthouse/${name.toLowerCase().replace(/\W+/g, "-")}.json`), JSON.stringify(lhr));
+  type Row = { group?: string; groupLabel?: string; duration?: number; url?: string; total?: number; scripting?: number; scriptParseCompile?: number };
+  const rowsOf = (id: string) => ((lhr.audits[id]?.details as { items?: Row[] } | undefined)?.items ?? []);
+  const mainThread = [
+    ...rowsOf("mainthread-work-breakdown").slice(0, 4).map((r) => `${r.groupLabel ?? r.group}: ${Math.round(r.duration ?? 0)} ms`),
+    ...rowsOf("bootup-time").slice(0, 4).map((r) => `${(r.url ?? "").replace(origin, "")}: ${Math.round(r.total ?? 0)} ms (script ${Math.round(r.scripting ?? 0)}, parse ${Math.round(r.scriptParseCompile ?? 0)})`),
+  ];
   const scores: PageScore = {
     page: name,
     path: pagePath.replace(/\/attempts\/[^/]+/, "/attempts/:id"),
@@ -158,11 +170,14 @@ async function audit(name: string, pagePath: string, chromePort: number): Promis
     },
     failedAccessibilityAudits,
     missed: [],
+    benchmarkIndex: Math.round(lhr.environment.benchmarkIndex),
+    mainThread,
   };
   if (scores.performance < TARGETS.performance) scores.missed.push(`performance ${scores.performance} < ${TARGETS.performance}`);
   if (scores.accessibility < TARGETS.accessibility) scores.missed.push(`accessibility ${scores.accessibility} < ${TARGETS.accessibility}`);
   if (scores.consoleErrors.length) scores.missed.push(`console errors: ${scores.consoleErrors.join("; ")}`);
   log(`${name}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices}${scores.missed.length ? ` — MISSED: ${scores.missed.join("; ")}` : ""}`);
+  log(`${name}: benchmarkIndex ${scores.benchmarkIndex}; ${JSON.stringify(scores.metrics)}; main thread: ${mainThread.join(" | ")}`);
   return scores;
 }
 

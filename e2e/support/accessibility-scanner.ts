@@ -13,6 +13,14 @@ const SETTLE_MS = 600;
 /** The app's loading skeletons (runner, lazy charts, lesson list): a page showing one has not settled. */
 const LOADING = ".animate-pulse";
 
+/** Resolves when the page closes (its context closing closes it too). */
+function untilClosed(page: Page): Promise<void> {
+  return new Promise((resolve) => {
+    if (page.isClosed()) resolve();
+    else page.once("close", () => resolve());
+  });
+}
+
 export class AccessibilityScanner {
   /** Serious or critical violations found so far, one line per element. */
   readonly failures: string[] = [];
@@ -46,12 +54,18 @@ export class AccessibilityScanner {
       page,
       setTimeout(() => {
         this.timers.delete(page);
-        this.track(this.scanOnce(page));
+        this.track(this.scanOnce(page), page);
       }, SETTLE_MS),
     );
   }
 
-  private track(scan: Promise<void>): void {
+  /**
+   * Runs a scan until it ends or its page closes: closing a browser context
+   * while axe runs in one of its pages can leave Playwright's evaluate
+   * pending for good, and the test's teardown would wait for it forever.
+   */
+  private track(scan: Promise<void>, page: Page): void {
+    scan = Promise.race([scan, untilClosed(page)]);
     this.running.add(scan);
     void scan.finally(() => this.running.delete(scan));
   }
@@ -99,10 +113,10 @@ export class AccessibilityScanner {
   async finish(): Promise<void> {
     for (const [page, timer] of this.timers) {
       clearTimeout(timer);
-      this.track(this.scanOnce(page));
+      this.track(this.scanOnce(page), page);
     }
     this.timers.clear();
     while (this.running.size) await Promise.all([...this.running]);
-    for (const page of this.pages) if (!page.isClosed()) await this.scanOnce(page);
+    for (const page of this.pages) if (!page.isClosed()) await Promise.race([this.scanOnce(page), untilClosed(page)]);
   }
 }
