@@ -36,7 +36,8 @@ function readAll(): Proc[] {
   return out;
 }
 
-function machineTicks(): { busy: number; total: number } {
+/** Busy and total CPU ticks of the whole machine since boot (/proc/stat). */
+export function machineTicks(): { busy: number; total: number } {
   const line = readFileSync("/proc/stat", "utf8").split("\n")[0]!;
   const v = line.trim().split(/\s+/).slice(1).map(Number);
   const idle = (v[3] ?? 0) + (v[4] ?? 0);

@@ -1,16 +1,9 @@
-// The mock-score chart: a text alternative (a visually hidden table), and no
-// focusable element inside the aria-hidden drawing (recharts' accessibility
-// layer puts a tabIndex=0 surface there unless told not to).
-import { cleanup, render, screen, waitFor, within } from "@testing-library/react";
-import { type ReactElement, cloneElement } from "react";
-import { afterEach, expect, test, vi } from "vitest";
+// The mock-score chart: drawn without a chart library (positions from
+// score-trend-geometry.ts), a text alternative (a visually hidden table), and
+// nothing focusable inside the aria-hidden drawing.
+import { cleanup, render, screen, within } from "@testing-library/react";
+import { afterEach, expect, test } from "vitest";
 import { ScoreTrend } from "@/components/charts/score-trend";
-
-// jsdom has no layout, so ResponsiveContainer would measure 0 × 0 and draw nothing: give the chart a size.
-vi.mock("recharts", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("recharts")>()),
-  ResponsiveContainer: ({ children }: { children: ReactElement<{ width?: number; height?: number }> }) => cloneElement(children, { width: 600, height: 224 }),
-}));
 
 afterEach(cleanup);
 
@@ -26,15 +19,27 @@ test("every score is in a table a screen reader can read", () => {
   expect(rows.map((r) => r.textContent)).toEqual(["#1 10 Apr640below the pass mark", "#2 17 Apr755pass"]);
 });
 
-test("the drawing is hidden from assistive technology and holds nothing focusable", async () => {
+test("each mock is a dot at its score, oldest left, joined by one line, with the pass line at 720", () => {
   const { container } = render(<ScoreTrend points={points} />);
-  const surface = await waitFor(() => {
-    const svg = container.querySelector("svg.recharts-surface");
-    if (!svg) throw new Error("chart not drawn yet");
-    return svg;
-  });
-  expect(surface.closest('[aria-hidden="true"]')).not.toBeNull();
+  const dots = screen.getAllByTestId("score-trend-dot");
+  expect(dots.map((d) => [d.style.left, d.style.bottom, d.getAttribute("title")])).toEqual([
+    ["0%", "60%", "#1 10 Apr: 640"],
+    ["100%", `${(655 / 900) * 100}%`, "#2 17 Apr: 755"],
+  ]);
+  expect(container.querySelector("polyline")?.getAttribute("points")).toBe(`0,40 100,${100 - (655 / 900) * 100}`);
+  expect(screen.getByTestId("score-trend-drawing").textContent).toContain("720 pass");
+});
+
+test("a single mock is one dot in the middle and no line", () => {
+  const { container } = render(<ScoreTrend points={[{ label: "#1 10 Apr", score: 1000 }]} />);
+  expect(screen.getAllByTestId("score-trend-dot").map((d) => [d.style.left, d.style.bottom])).toEqual([["50%", "100%"]]);
+  expect(container.querySelector("polyline")).toBeNull();
+});
+
+test("the drawing is hidden from assistive technology and holds nothing focusable", () => {
+  const { container } = render(<ScoreTrend points={points} />);
+  expect(screen.getByTestId("score-trend-drawing").getAttribute("aria-hidden")).toBe("true");
   for (const hidden of container.querySelectorAll('[aria-hidden="true"]')) {
-    expect([...hidden.querySelectorAll("[tabindex]")].filter((e) => e.getAttribute("tabindex") !== "-1")).toEqual([]);
+    expect(hidden.querySelectorAll("a, button, input, [tabindex]")).toHaveLength(0);
   }
 });
