@@ -60,6 +60,8 @@ if (workers > 1 && cluster.isPrimary) {
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
 } else {
+  // Exit (rather than die of the signal) so `node --cpu-prof` writes its profile (npm run bench -- --profile).
+  process.once("SIGTERM", () => process.exit(0));
   serve().catch((error) => {
     console.error(error);
     process.exit(1);
