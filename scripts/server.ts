@@ -8,6 +8,7 @@ import { createServer } from "node:http";
 import { availableParallelism } from "node:os";
 import next from "next";
 import { edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
+import { requestGate } from "../lib/edge/request-gate";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -31,9 +32,32 @@ async function serve() {
   // stamp is late by that lag; a load balancer's request-start header, stamped
   // outside this process (nginx: e2e/cluster/nginx.conf, docs/deploy.md), is
   // not, and is used when STRATUS_TRUSTED_PROXIES says it comes from one.
+  //
+  // Stamped, a request then waits at the gate (lib/edge/request-gate.ts) for one
+  // of STRATUS_REQUESTS_IN_PROGRESS places (default 12, a little above the
+  // default database pool of 10): with a bounded number in progress each
+  // event-loop turn stays short, so the next request is read, and stamped, soon
+  // after its bytes arrive, even while a storm of submits waits. The health
+  // check does not wait: it says whether this process is alive, not how busy.
+  // docs/benchmarks/request-gate.md has the measurements behind 12.
+  const gate = requestGate(Number(process.env.STRATUS_REQUESTS_IN_PROGRESS ?? 12));
   httpServer.on("request", (req, res) => {
     stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, Date.now());
-    void handle(req, res);
+    if (req.url === "/api/health") {
+      void handle(req, res);
+      return;
+    }
+    let started = false;
+    let closed = false;
+    res.once("close", () => {
+      closed = true;
+      if (started) gate.leave();
+    });
+    gate.enter(() => {
+      started = true;
+      if (closed) gate.leave(); // the client went away while it waited
+      else void handle(req, res);
+    });
   });
   // A deep accept queue (the kernel caps it at net.core.somaxconn): at a class's due time
   // a load balancer opens many connections at once while this process is busy grading.
