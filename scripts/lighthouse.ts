@@ -378,7 +378,10 @@ try {
   log(`machine ${await untilQuiet()}% busy before the audits`);
 
   const scores: PageScore[] = [];
-  for (const [name, pagePath] of pages) scores.push(await audit(name, pagePath, chrome.port));
+  // LIGHTHOUSE_REVERSE=1 audits the pages in reverse order (does a page's score depend on going first?); the report keeps the usual order.
+  const order = process.env.LIGHTHOUSE_REVERSE ? [...pages].reverse() : pages;
+  for (const [name, pagePath] of order) scores.push(await audit(name, pagePath, chrome.port));
+  if (process.env.LIGHTHOUSE_REVERSE) scores.reverse();
   await browser.close().catch(() => undefined);
   writeReport(scores, started, chromeVersion);
   failed = scores.some((s) => s.missed.length > 0);
