@@ -4,6 +4,12 @@
 // student: the dashboard, the Exams page, the runner mid-exam (a timed mock
 // started and a few answers saved) and the results of a graded attempt.
 //
+// Method: after the setup, each page is rendered once on the server, then one
+// unreported warm-up Lighthouse run of each page, then LIGHTHOUSE_RUNS (3) runs
+// of each, each after the machine has been quiet for 2 s; a page's row is the
+// median run (Lighthouse's computeMedianRun). LIGHTHOUSE_REVERSE=1 audits in
+// reverse order; LIGHTHOUSE_TASKS=1 logs each run's long main-thread tasks.
+//
 // Targets: performance ≥ 95, accessibility 100, no console errors (the
 // errors-in-console audit passes). Exits 1 when any page misses one, and
 // writes the scores to docs/lighthouse.md and docs/lighthouse.json with the
