@@ -172,8 +172,9 @@ type TraceEvent = { name: string; ph: string; pid: number; tid: number; ts: numb
 function logLongTasks(artifacts: { Trace: { traceEvents: TraceEvent[] } }): void {
   const events = artifacts.Trace.traceEvents;
   const start = events.find((e) => e.name === "navigationStart");
-  const main = events.find((e) => e.name === "TracingStartedInBrowser") && start ? { pid: start.pid, tid: start.tid } : undefined;
-  for (const task of events.filter((e) => e.name === "RunTask" && (e.dur ?? 0) > 10_000 && (!main || (e.pid === main.pid && e.tid === main.tid)))) {
+  // The page's main thread is the one that marked navigationStart.
+  const onMain = (e: TraceEvent) => !start || (e.pid === start.pid && e.tid === start.tid);
+  for (const task of events.filter((e) => e.name === "RunTask" && (e.dur ?? 0) > 10_000 && onMain(e))) {
     const inside = events
       .filter((e) => e.pid === task.pid && e.tid === task.tid && e.ph === "X" && e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= task.ts + task.dur! && (e.dur ?? 0) > 2000)
       .slice(0, 6)

@@ -308,7 +308,9 @@ describe("the assignment report", () => {
     expect(first.questions.every((q) => q.stats.facility === 0 && q.correctKeys.length > 0)).toBe(true);
     expect(first.percents).toEqual([0, 0]);
     expect((await loadAssignmentReport(t.db, instructor, { assignmentId, now: at(100), which: "all" })).counted).toBe(3);
-    // The analysis is kept between views, until another attempt is graded.
+    // A second view of the same graded attempts reuses the kept analysis; another graded attempt is a new one.
+    const again = await loadAssignmentReport(t.db, instructor, { assignmentId, now: at(100), which: "first" });
+    expect(again.questions).toBe(first.questions);
     const late = await user("STUDENT", "Lou");
     await joinClass(t.db, late, joinCode, at(0));
     const lateAttempt = await startAssignment(t.db, late, { assignmentId, now: at(40), settings });
@@ -316,6 +318,7 @@ describe("the assignment report", () => {
     const after = await loadAssignmentReport(t.db, instructor, { assignmentId, now: at(100), which: "first" });
     expect(after.counted).toBe(3);
     expect(after.percents).toHaveLength(3);
+    expect(after.questions).not.toBe(first.questions);
     await expectAppError(loadAssignmentReport(t.db, await user("INSTRUCTOR"), { assignmentId, now: at(100), which: "first" }), "NOT_FOUND");
     await expectAppError(loadAssignmentReport(t.db, student, { assignmentId, now: at(100), which: "first" }), "NOT_FOUND");
   });
