@@ -233,6 +233,7 @@ async function audit(name: string, pagePath: string, chromePort: number): Promis
       CLS: metric("cumulative-layout-shift"),
       "Speed Index": metric("speed-index"),
       "Total bytes": metric("total-byte-weight"),
+      "DOM elements": String(lhr.audits["dom-size"]?.numericValue ?? "–"),
     },
     failedAccessibilityAudits,
     missed: [],
@@ -319,7 +320,7 @@ function writeReport(scores: PageScore[], started: number, chromeVersion: string
   );
   const rows = scores.map(
     (s) =>
-      `| ${s.page} | \`${s.path}\` | ${s.performance} (${s.runScores.join(", ")}) | ${s.accessibility} | ${s.bestPractices} | ${s.consoleErrors.length ? "errors" : "none"} | ${s.metrics.FCP} | ${s.metrics.LCP} | ${s.metrics.TBT} | ${s.metrics.CLS} |`,
+      `| ${s.page} | \`${s.path}\` | ${s.performance} (${s.runScores.join(", ")}) | ${s.accessibility} | ${s.bestPractices} | ${s.consoleErrors.length ? "errors" : "none"} | ${s.metrics.FCP} | ${s.metrics.LCP} | ${s.metrics.TBT} | ${s.metrics.CLS} | ${s.metrics["DOM elements"]} |`,
   );
   const missed = scores.flatMap((s) => s.missed.map((m) => `- ${s.page}: ${m}`));
   const failedAudits = scores.flatMap((s) => s.failedAccessibilityAudits.map((a) => `- ${s.page}: ${a}`));
@@ -338,8 +339,8 @@ function writeReport(scores: PageScore[], started: number, chromeVersion: string
       `- Machine load average (1 min) when the audits ended: ${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`,
       `- Lighthouse's benchmark index of this machine's CPU: ${scores.map((s) => s.benchmarkIndex).join(", ")} (Lighthouse warns of a slow host below 1,000; its 4× CPU slowdown is meant for a fast desktop host, so no recalibration here)`,
       "",
-      "| Page | Path | Performance (each run) | Accessibility | Best practices | Console errors | FCP | LCP | TBT | CLS |",
-      "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: |",
+      "| Page | Path | Performance (each run) | Accessibility | Best practices | Console errors | FCP | LCP | TBT | CLS | DOM elements |",
+      "| --- | --- | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: |",
       ...rows,
       "",
       missed.length ? `**Targets missed:**\n\n${missed.join("\n")}` : "Every page meets every target.",

@@ -1,15 +1,13 @@
 "use client";
 // Shows the runner in the browser only: it restores unsent answers from
 // localStorage before its first render, so the server renders a skeleton and
-// the runner replaces it in the render right after hydration. The runner's code
+// the runner replaces it right after hydration. The runner's code
 // is part of the page's own JavaScript (a static import, not next/dynamic): a
 // lazily loaded chunk was requested only after the page's scripts ran, one more
 // round trip before the first question could show.
-import { useSyncExternalStore } from "react";
+import { startTransition, useEffect, useState } from "react";
 import type { RunnerView } from "@/lib/exams/runner-view";
 import ExamRunner from "./exam-runner";
-
-const noSubscription = () => () => {};
 
 function RunnerSkeleton() {
   return (
@@ -22,11 +20,11 @@ function RunnerSkeleton() {
 }
 
 export function ExamRunnerLoader({ view }: { view: RunnerView }) {
-  // false on the server and while hydrating, true in the browser's next render.
-  const inBrowser = useSyncExternalStore(
-    noSubscription,
-    () => true,
-    () => false,
-  );
+  // The skeleton on the server and while hydrating; the runner once hydrated.
+  // As a transition, React renders the runner (65 navigator cells, the
+  // question) in slices that yield to the browser, not one long task on top of
+  // hydration's.
+  const [inBrowser, setInBrowser] = useState(false);
+  useEffect(() => startTransition(() => setInBrowser(true)), []);
   return inBrowser ? <ExamRunner view={view} /> : <RunnerSkeleton />;
 }
