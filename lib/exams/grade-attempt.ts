@@ -7,7 +7,7 @@
 // at a shared deadline waits only for the scores.
 import "server-only";
 import type { Db, Prisma } from "@/lib/db";
-import { queueAttemptLearning } from "@/lib/learning/attempt-learning";
+import { attemptLearningJob } from "@/lib/learning/attempt-learning";
 import { isResponseCorrect } from "./answer-rules";
 import { loadAttemptItems, presentRow } from "./attempt-items";
 import { attemptNotFound } from "./errors";
@@ -28,14 +28,22 @@ type GradeOptions = {
 };
 
 export async function gradeWithin(tx: Tx, options: GradeOptions): Promise<GradeOutcome> {
+  const locked = await tx.$queryRaw<Array<{ status: AttemptStatus }>>`
+    SELECT status::text AS status FROM "Attempt" WHERE id = ${options.attemptId} FOR UPDATE`;
+  if (!locked[0]) throw attemptNotFound();
+  return gradeLocked(tx, { ...options, status: locked[0].status });
+}
+
+type AttemptStatus = "IN_PROGRESS" | "SUBMITTED" | "EXPIRED";
+
+/**
+ * Grades an attempt whose row the caller has locked FOR UPDATE in `tx` and
+ * read as `status`. The grade is one statement: the items' correctness, the
+ * attempt's score and the learning job together.
+ */
+export async function gradeLocked(tx: Tx, options: GradeOptions & { status: AttemptStatus }): Promise<GradeOutcome> {
   const { attemptId, now, expired } = options;
-  const locked = await tx.$queryRaw<Array<{ status: string; userId: string }>>`
-    SELECT status, "userId" FROM "Attempt" WHERE id = ${attemptId} FOR UPDATE`;
-  const attempt = locked[0];
-  if (!attempt) throw attemptNotFound();
-  if (attempt.status !== "IN_PROGRESS") {
-    return { attemptId, alreadyGraded: true, status: attempt.status as "SUBMITTED" | "EXPIRED" };
-  }
+  if (options.status !== "IN_PROGRESS") return { attemptId, alreadyGraded: true, status: options.status };
   await options.beforeGrade?.(tx);
   const rows = await loadAttemptItems(tx, attemptId);
   const judged = rows.map((row) => {
@@ -52,21 +60,22 @@ export async function gradeWithin(tx: Tx, options: GradeOptions): Promise<GradeO
       timeSpentMs: row.timeSpentMs,
     })),
   );
-  if (rows.length) {
-    await tx.$executeRaw`
-      UPDATE "AttemptItem" ai SET correct = t.correct
-      FROM unnest(${judged.map((j) => j.row.position)}::int[], ${judged.map((j) => j.correct)}::boolean[]) AS t(position, correct)
-      WHERE ai."attemptId" = ${attemptId} AND ai.position = t.position`;
-  }
   const status = expired ? "EXPIRED" : "SUBMITTED";
   await tx.$executeRaw`
-    UPDATE "Attempt"
-    SET status = ${status}::"AttemptStatus", "submittedAt" = ${expired ? null : now}, "gradedAt" = ${now},
-        "rawScore" = ${grade.raw}, "scaledScore" = ${grade.scaled}, passed = ${grade.passed},
-        "domainResults" = ${JSON.stringify(grade.domains)}::jsonb, "taskStatementResults" = ${JSON.stringify(grade.taskStatements)}::jsonb,
-        "pausedAt" = NULL
-    WHERE id = ${attemptId}`;
-  await queueAttemptLearning(tx, attemptId);
+    WITH items AS (
+      UPDATE "AttemptItem" ai SET correct = t.correct
+      FROM unnest(${judged.map((j) => j.row.position)}::int[], ${judged.map((j) => j.correct)}::boolean[]) AS t(position, correct)
+      WHERE ai."attemptId" = ${attemptId} AND ai.position = t.position
+    ), graded AS (
+      UPDATE "Attempt"
+      SET status = ${status}::"AttemptStatus", "submittedAt" = ${expired ? null : now}, "gradedAt" = ${now},
+          "rawScore" = ${grade.raw}, "scaledScore" = ${grade.scaled}, passed = ${grade.passed},
+          "domainResults" = ${JSON.stringify(grade.domains)}::jsonb, "taskStatementResults" = ${JSON.stringify(grade.taskStatements)}::jsonb,
+          "pausedAt" = NULL
+      WHERE id = ${attemptId}
+      RETURNING id
+    )
+    SELECT ${attemptLearningJob(attemptId)} FROM graded`;
   return { attemptId, alreadyGraded: false, status };
 }
 

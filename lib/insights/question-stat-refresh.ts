@@ -13,6 +13,24 @@ const BATCH = 40;
 
 const statModes = Prisma.join(STAT_MODES.map((m) => Prisma.sql`${m}::"AttemptMode"`));
 
+const ATTEMPT_REF = "attempt:";
+
+/** How the statistics job's payload names a graded attempt whose answered questions need refreshing. */
+export const attemptStatsRef = (attemptId: string) => `${ATTEMPT_REF}${attemptId}`;
+
+/**
+ * The job's payload as what to refresh: attempt references become the
+ * questions answered in those attempts; other strings are question ids.
+ */
+export async function questionsToRefresh(db: Db, refs: readonly string[]): Promise<string[]> {
+  const attemptIds = refs.filter((r) => r.startsWith(ATTEMPT_REF)).map((r) => r.slice(ATTEMPT_REF.length));
+  const questionIds = refs.filter((r) => !r.startsWith(ATTEMPT_REF));
+  if (attemptIds.length === 0) return [...new Set(questionIds)];
+  const answered = await db.$queryRaw<Array<{ questionId: string }>>`
+    SELECT DISTINCT "questionId" FROM "AttemptItem" WHERE "attemptId" = ANY(${attemptIds}::text[]) AND cardinality("chosenKeys") > 0`;
+  return [...new Set([...questionIds, ...answered.map((a) => a.questionId)])];
+}
+
 export async function refreshQuestionStats(db: Db, options: { questionIds?: readonly string[] } = {}): Promise<{ refreshed: number }> {
   const ids = options.questionIds
     ? [...new Set(options.questionIds)]

@@ -3,7 +3,7 @@
 // needs it and is never lost between a commit and a send. Its tables live in
 // the graphile_worker schema, created by migrateJobQueue (./schema.ts).
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 export const JOB = {
   /** Mastery, review cards and daily activity from one graded attempt. Payload { attemptId }. */
@@ -12,8 +12,9 @@ export const JOB = {
   gradeOverdueAttempts: "grade-overdue-attempts",
   /**
    * Bank-wide question statistics (lib/insights/question-stat-refresh.ts).
-   * Payload: an array of question ids (the waiting job's array grows as more
-   * attempts are graded), or the crontab's object for the nightly full refresh.
+   * Payload: an array of "attempt:<id>" references and question ids (the
+   * waiting job's array grows by one reference per graded attempt), or the
+   * crontab's object for the nightly full refresh.
    */
   refreshQuestionStats: "refresh-question-stats",
   /** Drops expired rate-limit counters; every quarter hour. */
@@ -22,27 +23,29 @@ export const JOB = {
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
+type JobOptions = { jobKey: string; maxAttempts?: number; delaySeconds?: number };
+
+/**
+ * The call that adds a job, as an SQL expression, for a statement that adds it
+ * along with its own writes (grading adds the learning job so).
+ */
+export function addJobCall(job: JobName, payload: Record<string, unknown> | unknown[], options: JobOptions): Prisma.Sql {
+  if (options.delaySeconds) {
+    // Gathering: a job already waiting under this key keeps its run time, and
+    // graphile-worker appends an array payload to the waiting job's array.
+    return Prisma.sql`graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
+        run_at => now() + make_interval(secs => ${options.delaySeconds}::int),
+        job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int, job_key_mode => 'preserve_run_at')`;
+  }
+  return Prisma.sql`graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
+      job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int)`;
+}
+
 /**
  * Adds a job inside the caller's transaction: it exists if and only if the
  * transaction commits. A job key makes a second add of the same work replace
  * the waiting one instead of queueing a twin.
  */
-export async function enqueueJob(
-  tx: Prisma.TransactionClient,
-  job: JobName,
-  payload: Record<string, unknown> | unknown[],
-  options: { jobKey: string; maxAttempts?: number; delaySeconds?: number },
-): Promise<void> {
-  if (options.delaySeconds) {
-    // Gathering: a job already waiting under this key keeps its run time, and
-    // graphile-worker appends an array payload to the waiting job's array.
-    await tx.$executeRaw`
-      SELECT 1 FROM graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
-        run_at => now() + make_interval(secs => ${options.delaySeconds}::int),
-        job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int, job_key_mode => 'preserve_run_at')`;
-    return;
-  }
-  await tx.$executeRaw`
-    SELECT 1 FROM graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
-      job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int)`;
+export async function enqueueJob(tx: Prisma.TransactionClient, job: JobName, payload: Record<string, unknown> | unknown[], options: JobOptions): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM ${addJobCall(job, payload, options)}`;
 }

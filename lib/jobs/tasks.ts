@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db";
 import { deleteExpiredLimits } from "@/lib/auth/rate-limits";
 import { gradeOverdueAttempts } from "@/lib/exams/sweep";
 import type { ExamSettings } from "@/lib/exams/settings";
-import { refreshQuestionStats } from "@/lib/insights/question-stat-refresh";
+import { questionsToRefresh, refreshQuestionStats } from "@/lib/insights/question-stat-refresh";
 import { recordAttemptLearning, requeueMissedLearning } from "@/lib/learning/attempt-learning";
 import { JOB } from "./queue";
 
@@ -41,7 +41,7 @@ export function jobTasks(db: Db, options: { settings: ExamSettings; now?: () => 
   };
   const refreshStats: Task = async (payload, helpers) => {
     const parsed = questionStatsPayload.parse(payload);
-    const { refreshed } = await refreshQuestionStats(db, Array.isArray(parsed) ? { questionIds: parsed } : {});
+    const { refreshed } = await refreshQuestionStats(db, Array.isArray(parsed) ? { questionIds: await questionsToRefresh(db, parsed) } : {});
     helpers.logger.info(`refreshed the statistics of ${refreshed} questions`);
   };
   const cleanLimits: Task = async () => {

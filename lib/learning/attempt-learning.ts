@@ -8,8 +8,9 @@ import type { Db } from "@/lib/db";
 import { guessChanceOf } from "@/lib/exams/answer-rules";
 import { loadAttemptItems, presentRow } from "@/lib/exams/attempt-items";
 import { STAT_MODES } from "@/lib/insights/question-stat";
+import { attemptStatsRef } from "@/lib/insights/question-stat-refresh";
 import { difficultyForLearning } from "@/lib/insights/rasch";
-import { enqueueJob, JOB } from "@/lib/jobs/queue";
+import { addJobCall, enqueueJob, JOB } from "@/lib/jobs/queue";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordEvidence } from "./evidence";
 
@@ -18,7 +19,12 @@ export const QUESTION_STATS_GATHER_SECONDS = 60;
 
 export type LearningOutcome = "recorded" | "already-recorded" | "not-graded";
 
-/** Queues the job inside the grading transaction: it exists exactly when the grade does. */
+/** The call that queues the job; grading makes it in its own write, so the job exists exactly when the grade does. */
+export function attemptLearningJob(attemptId: string): Prisma.Sql {
+  return addJobCall(JOB.recordAttemptLearning, { attemptId }, { jobKey: `attempt-learning:${attemptId}` });
+}
+
+/** Queues the job inside the caller's transaction (the sweep's catch-up). */
 export function queueAttemptLearning(tx: Prisma.TransactionClient, attemptId: string): Promise<void> {
   return enqueueJob(tx, JOB.recordAttemptLearning, { attemptId }, { jobKey: `attempt-learning:${attemptId}` });
 }
@@ -63,11 +69,11 @@ export async function recordAttemptLearning(db: Db, options: { attemptId: string
       // Last, so the shared job row is held only until this commits. Queued here
       // rather than in the grading transaction: at most the worker's concurrency
       // contends for the one gathering job, never a storm of submits.
-      if ((STAT_MODES as readonly string[]).includes(attempt.mode)) {
-        const answered = rows.filter((row) => row.chosenKeys.length > 0).map((row) => row.questionId);
-        if (answered.length) {
-          await enqueueJob(tx, JOB.refreshQuestionStats, answered, { jobKey: "question-stats", delaySeconds: QUESTION_STATS_GATHER_SECONDS, maxAttempts: 5 });
-        }
+      // The waiting job gathers attempt references, not question ids: graphile-worker
+      // rewrites the whole array on each append, and 65 ids an attempt made a
+      // 1,000-submit storm rewrite megabytes a job (see attemptStatsRef).
+      if ((STAT_MODES as readonly string[]).includes(attempt.mode) && rows.some((row) => row.chosenKeys.length > 0)) {
+        await enqueueJob(tx, JOB.refreshQuestionStats, [attemptStatsRef(attemptId)], { jobKey: "question-stats", delaySeconds: QUESTION_STATS_GATHER_SECONDS, maxAttempts: 5 });
       }
       return "recorded";
     },

@@ -306,6 +306,21 @@ describe("a submit carrying the runner's unacknowledged saves", () => {
     expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
   });
 
+  test("a submit from a revoked or another student's session grades nothing, even with no saves to carry", async () => {
+    const { user, attemptId } = await openMock();
+    const revoked = await createTestSession(t.db, user, T0);
+    await t.db.authSession.update({ where: { id: revoked }, data: { revokedAt: at(1) } });
+    await expectAppError(submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, sessionId: revoked }), "UNAUTHENTICATED");
+    const someoneElse = await createTestSession(t.db, await newUser(), T0);
+    await expectAppError(submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, sessionId: someoneElse }), "UNAUTHENTICATED");
+    const expired = await createTestSession(t.db, user, T0);
+    await t.db.authSession.update({ where: { id: expired }, data: { expiresAt: at(20) } });
+    await expectAppError(submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, sessionId: expired }), "UNAUTHENTICATED");
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
+    const live = await createTestSession(t.db, user, T0);
+    expect(await submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, sessionId: live })).toMatchObject({ alreadyGraded: false, status: "SUBMITTED" });
+  });
+
   test("a second submit (double click) carrying the same saves grades nothing twice and applies nothing more", async () => {
     const { user, attemptId, view, sessionId } = await openMock();
     const [a, b] = [choicesOf(view.items[0]!)[0]!.key, choicesOf(view.items[0]!)[1]!.key];

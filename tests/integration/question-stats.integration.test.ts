@@ -174,6 +174,9 @@ describe("the refresh", () => {
 
     await runJobs(t); // the learning job, which queues the statistics job (gathering for a minute)
     expect(await queuedJobs(t)).toContainEqual({ task: JOB.refreshQuestionStats, key: "question-stats", attempts: 0 });
+    // The waiting job names the attempt, not its 65 questions (its array is rewritten on every append).
+    const [waiting] = await t.db.$queryRaw<Array<{ payload: unknown }>>`SELECT payload FROM graphile_worker._private_jobs WHERE key = 'question-stats'`;
+    expect(waiting?.payload).toEqual([`attempt:${attemptId}`]);
     await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = 'question-stats'`;
     await runJobs(t);
 
