@@ -31,7 +31,7 @@ export function ReviewCard({
   return (
     <li className="rounded-2xl border border-[var(--border)] bg-[var(--surface)] p-4 sm:p-5">
       <div className="flex flex-wrap items-center gap-2 text-sm">
-        <h3 ref={headingRef} tabIndex={-1} className="font-semibold outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
+        <h3 ref={headingRef} tabIndex={-1} className="scroll-mt-24 font-semibold outline-none focus-visible:ring-2 focus-visible:ring-brand-500">
           Question {item.position + 1}
         </h3>
         <span className={cn("rounded-full px-2 py-0.5 text-xs font-semibold", v.tone)}>{v.text}</span>

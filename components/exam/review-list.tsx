@@ -29,7 +29,10 @@ export function ReviewList({ items, reporting }: { items: ReviewItem[]; reportin
   const [focusFrom, setFocusFrom] = useState<number | null>(null);
   const firstAdded = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
-    if (focusFrom !== null) firstAdded.current?.focus();
+    if (focusFrom === null || !firstAdded.current) return;
+    // The first card added goes to the top of the screen (below the sticky header), not the bottom edge.
+    firstAdded.current.focus({ preventScroll: true });
+    firstAdded.current.scrollIntoView?.({ block: "start" });
   }, [focusFrom]);
 
   const active = FILTERS.find((f) => f.id === filter)!;
