@@ -34,7 +34,7 @@ export async function gradeWithin(tx: Tx, options: GradeOptions): Promise<GradeO
   return gradeLocked(tx, { ...options, status: locked[0].status });
 }
 
-type AttemptStatus = "IN_PROGRESS" | "SUBMITTED" | "EXPIRED";
+export type AttemptStatus = "IN_PROGRESS" | "SUBMITTED" | "EXPIRED";
 
 /**
  * Grades an attempt whose row the caller has locked FOR UPDATE in `tx` and

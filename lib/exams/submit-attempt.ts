@@ -11,7 +11,7 @@ import { AppError } from "@/lib/app-error";
 import type { Db } from "@/lib/db";
 import { isOverdue } from "./deadline";
 import { attemptNotFound } from "./errors";
-import { type GradeOutcome, gradeLocked } from "./grade-attempt";
+import { type AttemptStatus, type GradeOutcome, gradeLocked } from "./grade-attempt";
 import type { AnswerSave } from "./inputs";
 import { type SaveResult, applySaves } from "./save-answers";
 import type { ExamSettings } from "./settings";
@@ -53,7 +53,7 @@ export async function submitAttempt(db: Db, options: Options): Promise<SubmitOut
   let saved: SaveResult[] = [];
   const outcome = await db.$transaction(
     async (tx) => {
-      const [attempt] = await tx.$queryRaw<Array<{ status: "IN_PROGRESS" | "SUBMITTED" | "EXPIRED"; deadline: Date | null; sessionLive: boolean }>>`
+      const [attempt] = await tx.$queryRaw<Array<{ status: AttemptStatus; deadline: Date | null; sessionLive: boolean }>>`
         SELECT a.status::text AS status, a.deadline,
                (${sessionId ?? null}::text IS NULL OR EXISTS (
                   SELECT 1 FROM "AuthSession" s

@@ -25,8 +25,8 @@ export function attemptLearningJob(attemptId: string): Prisma.Sql {
 }
 
 /** Queues the job inside the caller's transaction (the sweep's catch-up). */
-export function queueAttemptLearning(tx: Prisma.TransactionClient, attemptId: string): Promise<void> {
-  return enqueueJob(tx, JOB.recordAttemptLearning, { attemptId }, { jobKey: `attempt-learning:${attemptId}` });
+async function queueAttemptLearning(tx: Prisma.TransactionClient, attemptId: string): Promise<void> {
+  await tx.$executeRaw`SELECT 1 FROM ${attemptLearningJob(attemptId)}`;
 }
 
 export async function recordAttemptLearning(db: Db, options: { attemptId: string }): Promise<LearningOutcome> {
