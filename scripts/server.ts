@@ -1,12 +1,15 @@
 // The HTTP server for `npm start` / `npm run dev`: Next.js behind a thin edge
 // that (1) deletes any x-stratus-* header a client sent, (2) stamps the
 // client's address and the request's arrival time (lib/edge/request-edge.ts),
-// then hands the request to Next. With WEB_CONCURRENCY > 1 it forks that many
-// worker processes sharing the port (node:cluster), one per core by default.
+// then hands the request to Next. `npm start` runs a primary process that
+// accepts connections and WEB_CONCURRENCY server processes (node:cluster), one
+// per core by default; `npm run dev` is one process.
 import cluster from "node:cluster";
 import { createServer } from "node:http";
+import { createServer as createNetServer } from "node:net";
 import { availableParallelism } from "node:os";
 import next from "next";
+import { handOffConnections, serveHandedConnections, takeHandedArrival } from "../lib/edge/connection-handoff";
 import { edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
 import { requestGate } from "../lib/edge/request-gate";
 
@@ -15,7 +18,9 @@ const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
 
-async function serve() {
+const READY = "stratus:ready";
+
+async function serve(options: { handed: boolean }) {
   // Route handlers trust x-stratus-* headers only when this edge stamped them.
   process.env.STRATUS_EDGE = "1";
   const edge = edgeConfigFromEnv(process.env);
@@ -23,15 +28,14 @@ async function serve() {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer });
   await app.prepare();
   const handle = app.getRequestHandler();
-  // The earliest moment this process can stamp a request: Node emits "request"
-  // from the very callback that read its header bytes off the socket (the HTTP
-  // parser consumes the socket directly), so no earlier JavaScript sees it. A
-  // "connection" event is per connection, not per request, and a client chooses
-  // when to send after connecting, so it cannot stand for arrival. While this
-  // event loop is busy (grading a storm) the kernel holds the bytes and this
-  // stamp is late by that lag; a load balancer's request-start header, stamped
-  // outside this process (nginx: e2e/cluster/nginx.conf, docs/deploy.md), is
-  // not, and is used when STRATUS_TRUSTED_PROXIES says it comes from one.
+  // When the request arrived: for a connection's first request, the moment the
+  // primary read it (lib/edge/connection-handoff.ts says why that matters);
+  // for later requests on the connection, this process's own "request" event,
+  // which Node emits from the very callback that read the header bytes off the
+  // socket (this process reads an accepted socket within a turn of its loop,
+  // however busy). A load balancer's request-start header, stamped outside us
+  // (nginx: e2e/cluster/nginx.conf, docs/deploy.md), is used instead when
+  // STRATUS_TRUSTED_PROXIES says it comes from one.
   //
   // Stamped, a request then waits at the gate (lib/edge/request-gate.ts) for one
   // of STRATUS_REQUESTS_IN_PROGRESS places (default 12, a little above the
@@ -42,7 +46,7 @@ async function serve() {
   // docs/benchmarks/request-gate.md has the measurements behind 12.
   const gate = requestGate(Number(process.env.STRATUS_REQUESTS_IN_PROGRESS ?? 12));
   httpServer.on("request", (req, res) => {
-    stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, Date.now());
+    stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, takeHandedArrival(req.socket) ?? Date.now());
     if (req.url === "/api/health") {
       void handle(req, res);
       return;
@@ -59,22 +63,41 @@ async function serve() {
       else void handle(req, res);
     });
   });
-  // A deep accept queue (the kernel caps it at net.core.somaxconn): at a class's due time
-  // a load balancer opens many connections at once while this process is busy grading.
-  httpServer.listen(port, hostname, 4096);
+  if (options.handed) {
+    serveHandedConnections(httpServer);
+    process.send?.({ type: READY });
+  } else {
+    httpServer.listen(port, hostname, 4096);
+  }
 }
 
-if (workers > 1 && cluster.isPrimary) {
+if (dev) {
+  serve({ handed: false }).catch(exit);
+} else if (cluster.isPrimary) {
   console.log(`[stratus] serving on port ${port} with ${workers} processes`);
+  // Only processes that finished preparing Next.js get connections; the port
+  // opens when the first is ready.
+  const ready = new Set<number>();
+  const listener = createNetServer();
+  handOffConnections(listener, () => [...ready].map((id) => cluster.workers?.[id]).filter((w) => w !== undefined));
+  cluster.on("message", (worker, message: { type?: string }) => {
+    if (message?.type !== READY) return;
+    ready.add(worker.id);
+    // A deep accept queue (the kernel caps it at net.core.somaxconn): at a class's due time
+    // a load balancer opens many connections at once.
+    if (!listener.listening) listener.listen(port, hostname, 4096);
+  });
   for (let i = 0; i < workers; i++) cluster.fork();
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
+    ready.delete(worker.id);
     if (stopping) return;
     console.error(`[stratus] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
     cluster.fork();
   });
   const stop = () => {
     stopping = true;
+    listener.close();
     for (const worker of Object.values(cluster.workers ?? {})) worker?.kill("SIGTERM");
     setTimeout(() => process.exit(0), 5_000).unref();
     cluster.on("exit", () => {
@@ -86,8 +109,10 @@ if (workers > 1 && cluster.isPrimary) {
 } else {
   // Exit (rather than die of the signal) so `node --cpu-prof` writes its profile (npm run bench -- --profile).
   process.once("SIGTERM", () => process.exit(0));
-  serve().catch((error) => {
-    console.error(error);
-    process.exit(1);
-  });
+  serve({ handed: true }).catch(exit);
+}
+
+function exit(error: unknown) {
+  console.error(error);
+  process.exit(1);
 }

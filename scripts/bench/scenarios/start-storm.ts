@@ -26,7 +26,7 @@ export type StartStormResult = {
   targets: { p95Ms: number; attempts: number };
   runs: StartStormRun[];
   medianRun: number;
-  met: { p95: boolean; exactAttempts: boolean; no5xx: boolean };
+  met: { p95: boolean; exactAttempts: boolean; firstQuestion: boolean; no5xx: boolean };
 };
 
 export async function startStormRun(ctx: BenchContext, run: number): Promise<StartStormRun> {
@@ -48,8 +48,9 @@ export async function startStormRun(ctx: BenchContext, run: number): Promise<Sta
   const statuses = tally(fired.map((f) => (f.result.status ? String(f.result.status) : (f.result.error ?? "error"))));
   const withFirstQuestion = fired.filter((f) => {
     if (f.result.status !== 200) return false;
-    const body = JSON.parse(f.result.body) as { firstQuestion?: { stem?: string; choices?: unknown[] } | null; questionCount?: number };
-    return Boolean(body.firstQuestion?.stem && body.firstQuestion.choices?.length) && body.questionCount === 65;
+    // A mock's question is single or multiple response: its stem and its choices (lib/exams/runner-view.ts).
+    const body = JSON.parse(f.result.body) as { firstQuestion?: { stem?: string; display?: { choices?: unknown[] } } | null; questionCount?: number };
+    return Boolean(body.firstQuestion?.stem && body.firstQuestion.display?.choices?.length) && body.questionCount === 65;
   }).length;
   const db = await ctx.sql.query<{ attempts: number; students: number; min: number; max: number; open: number }>(
     `SELECT count(*)::int AS attempts, count(DISTINCT a."userId")::int AS students,
@@ -91,6 +92,7 @@ export async function startStorm(ctx: BenchContext): Promise<StartStormResult> {
     met: {
       p95: m.latency.p95 <= 1000,
       exactAttempts: runs.every((r) => r.database.attempts === n && r.database.distinctStudents === n && r.database.minItems === 65),
+      firstQuestion: runs.every((r) => r.withFirstQuestion === n),
       no5xx: runs.every((r) => r.serverErrors === 0 && Object.keys(r.statuses).every((s) => s === "200")),
     },
   };
