@@ -12,6 +12,7 @@ import next from "next";
 import { handOffConnections, serveHandedConnections, takeHandedArrival } from "../lib/edge/connection-handoff";
 import { edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
 import { requestGate } from "../lib/edge/request-gate";
+import { reportRequestsInProcess } from "../lib/edge/server-load";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -45,6 +46,8 @@ async function serve(options: { handed: boolean }) {
   // check does not wait: it says whether this process is alive, not how busy.
   // docs/benchmarks/request-gate.md has the measurements behind 12.
   const gate = requestGate(Number(process.env.STRATUS_REQUESTS_IN_PROGRESS ?? 12));
+  // Grading puts the learning jobs off while the gate is full (lib/learning/learning-delay.ts).
+  reportRequestsInProcess(() => gate.inProgress + gate.waiting);
   httpServer.on("request", (req, res) => {
     stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, takeHandedArrival(req.socket) ?? Date.now());
     if (req.url === "/api/health") {

@@ -7,7 +7,7 @@
 // 25 ms, so new connections waited in the kernel's accept queue, accepted about
 // 40 a second, for up to 22 s; the arrival stamped when the process finally read
 // the request was that late, and on-time submits were graded EXPIRED (measured:
-// docs/benchmarks.md, "On time straight to the app"). The primary does no
+// docs/benchmarks.md, "Reading this run"). The primary does no
 // request work, so its loop turns at once: it reads a connection's first bytes
 // (its first request's head), stamps that moment, stops reading, and sends the
 // socket with those bytes to a server process, which parses them as though it

@@ -23,7 +23,14 @@ export const JOB = {
 
 export type JobName = (typeof JOB)[keyof typeof JOB];
 
-type JobOptions = { jobKey: string; maxAttempts?: number; delaySeconds?: number };
+type JobOptions = {
+  jobKey: string;
+  maxAttempts?: number;
+  /** Gathering: the job runs this long after the first add under its key, with every add's array payload. */
+  delaySeconds?: number;
+  /** Not before this many seconds from now (a job of its own, not gathered). */
+  runAfterSeconds?: number;
+};
 
 /**
  * The call that adds a job, as an SQL expression, for a statement that adds it
@@ -38,6 +45,7 @@ export function addJobCall(job: JobName, payload: Record<string, unknown> | unkn
         job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int, job_key_mode => 'preserve_run_at')`;
   }
   return Prisma.sql`graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
+      run_at => now() + make_interval(secs => ${options.runAfterSeconds ?? 0}::int),
       job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int)`;
 }
 

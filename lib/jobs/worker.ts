@@ -23,12 +23,13 @@ export type JobWorkerOptions = {
 
 export function startJobWorker(options: JobWorkerOptions): Promise<Runner> {
   const concurrency = options.concurrency ?? 2;
+  const pollInterval = options.pollInterval ?? 2_000;
   return run({
     connectionString: options.connectionString,
     concurrency,
     // One connection per job plus the LISTEN connection.
     maxPoolSize: concurrency + 1,
-    pollInterval: options.pollInterval ?? 2_000,
+    pollInterval,
     // Named prepared statements belong to a session: the embedded database serves
     // every client connection from one session (two workers' "get_job" collide),
     // and a pooler in transaction mode hands each transaction another session.
@@ -37,6 +38,12 @@ export function startJobWorker(options: JobWorkerOptions): Promise<Runner> {
     logger: quietLogger,
     taskList: jobTasks(options.db, { settings: options.settings }),
     crontab: options.schedule === false ? "" : JOB_SCHEDULE,
+    // Every added job notifies the worker, and each notice makes it ask the
+    // database for a job. In a submit storm whose learning is put off
+    // (lib/learning/learning-delay.ts) that was a thousand "get job" queries
+    // finding nothing, on the CPU the submits need: after a fetch that finds
+    // nothing, wait a second (at most the poll interval) before asking again, whatever the notices say.
+    preset: { worker: { localQueue: { size: concurrency + 1, refetchDelay: { durationMs: Math.min(1_000, pollInterval), maxAbortThreshold: Number.POSITIVE_INFINITY } } } },
   });
 }
 

@@ -19,9 +19,13 @@ export const QUESTION_STATS_GATHER_SECONDS = 60;
 
 export type LearningOutcome = "recorded" | "already-recorded" | "not-graded";
 
-/** The call that queues the job; grading makes it in its own write, so the job exists exactly when the grade does. */
-export function attemptLearningJob(attemptId: string): Prisma.Sql {
-  return addJobCall(JOB.recordAttemptLearning, { attemptId }, { jobKey: `attempt-learning:${attemptId}` });
+/**
+ * The call that queues the job; grading makes it in its own write, so the job
+ * exists exactly when the grade does. It runs after `runAfterSeconds` (a storm:
+ * learning-delay.ts).
+ */
+export function attemptLearningJob(attemptId: string, options: { runAfterSeconds?: number } = {}): Prisma.Sql {
+  return addJobCall(JOB.recordAttemptLearning, { attemptId }, { jobKey: `attempt-learning:${attemptId}`, runAfterSeconds: options.runAfterSeconds });
 }
 
 /** Queues the job inside the caller's transaction (the sweep's catch-up). */

@@ -11,6 +11,8 @@ import { startAttempt } from "@/lib/exams/start-attempt";
 import { recordAttemptLearning } from "@/lib/learning/attempt-learning";
 import { loadDashboard } from "@/lib/learning/dashboard";
 import { JOB } from "@/lib/jobs/queue";
+import { reportRequestsInProcess } from "@/lib/edge/server-load";
+import { BUSY_REQUESTS, LEARNING_DEFER_SECONDS } from "@/lib/learning/learning-delay";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
@@ -90,6 +92,30 @@ describe("the learning job", () => {
     await runJobs(t);
     expect(await recordAttemptLearning(t.db, { attemptId })).toBe("already-recorded");
     expect(await learningOf(user)).toEqual(once);
+  });
+
+  test("while the server's request gate is full, the learning of a grade waits for the storm to pass; otherwise it runs at once", async () => {
+    const delayOf = async (attemptId: string) => {
+      const [job] = await t.db.$queryRaw<Array<{ seconds: number }>>`
+        SELECT extract(epoch FROM run_at - created_at)::float8 AS seconds FROM graphile_worker._private_jobs WHERE key = ${`attempt-learning:${attemptId}`}`;
+      return job!.seconds;
+    };
+    try {
+      reportRequestsInProcess(() => BUSY_REQUESTS + 5);
+      const inStorm = await submittedQuiz(await newStudent("jobs-storm"), at(2));
+      reportRequestsInProcess(() => 0);
+      const quiet = await submittedQuiz(await newStudent("jobs-quiet"), at(3));
+      expect(await delayOf(inStorm)).toBeCloseTo(LEARNING_DEFER_SECONDS, 0);
+      expect(await delayOf(quiet)).toBeCloseTo(0, 0);
+      // The put-off job is not run before its time; once due, it records as any other.
+      await runJobs(t);
+      expect(await queuedJobs(t)).toEqual([expect.objectContaining({ key: `attempt-learning:${inStorm}`, attempts: 0 })]);
+      await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`attempt-learning:${inStorm}`}`;
+      await runJobs(t);
+      expect(await queuedJobs(t)).toEqual([]);
+    } finally {
+      reportRequestsInProcess(() => 0);
+    }
   });
 
   test("a job that fails is retried later and then records once", async () => {

@@ -1,0 +1,21 @@
+// When the learning after a grade (mastery, evidence, review cards, activity:
+// lib/learning/attempt-learning.ts) may run. Pure.
+//
+// At once, normally: a student who opens the dashboard after the results sees
+// them counted. But at a class's due time the learning jobs pile up just as the
+// submits do, and on a machine the worker shares with the app they take the
+// CPU the waiting submits need: in a 1,000-submit storm on two cores the
+// server graded 29 and 36 attempts/s with the worker running and 43 and 50/s
+// with it paused (`npm run bench -- --scenario=submit-storm --processes=1
+// --edge=direct`). So while the server process's request gate is full (its
+// default 12 places taken: at 46 saves a second it holds one or two), the
+// learning of an attempt graded then waits LEARNING_DEFER_SECONDS, long enough
+// for a storm to drain, and runs after it.
+
+/** Requests in the server process (in progress or waiting at its gate) from which grading counts it as busy. */
+export const BUSY_REQUESTS = 12;
+export const LEARNING_DEFER_SECONDS = 30;
+
+export function learningDelaySeconds(requestsInProcess: number): number {
+  return requestsInProcess >= BUSY_REQUESTS ? LEARNING_DEFER_SECONDS : 0;
+}
