@@ -11,6 +11,7 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from "node
 import { tmpdir } from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
+import { launchChrome } from "./lighthouse-chrome";
 
 const runs = Number(process.argv[2] ?? 5);
 const port = 3590;
@@ -32,19 +33,9 @@ const next = path.join(root, "node_modules/.bin/next");
 // Webpack: Turbopack will not follow node_modules out of the project's root.
 execFileSync(next, ["build", "--webpack"], { cwd: dir, stdio: "ignore" });
 const server = spawn(next, ["start", "-p", String(port)], { cwd: dir, stdio: "ignore" });
-const chromeProfile = mkdtempSync(path.join(tmpdir(), "stratus-lighthouse-"));
-const chrome = spawn("/usr/bin/chromium", ["--headless=new", "--remote-debugging-port=0", `--user-data-dir=${chromeProfile}`, "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "about:blank"], {
-  stdio: ["ignore", "ignore", "pipe"],
-});
+const chrome = await launchChrome();
 try {
-  const chromePort = await new Promise<number>((resolve) => {
-    let text = "";
-    chrome.stderr.on("data", (chunk: Buffer) => {
-      text += chunk.toString();
-      const found = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(text);
-      if (found) resolve(Number(found[1]));
-    });
-  });
+  const chromePort = chrome.port;
   for (let tries = 0; ; tries++) {
     const up = await fetch(`http://localhost:${port}/`).then((r) => r.ok, () => false);
     if (up) break;
@@ -60,8 +51,7 @@ try {
     );
   }
 } finally {
-  chrome.kill("SIGKILL");
+  chrome.kill();
   server.kill();
   rmSync(dir, { recursive: true, force: true });
-  rmSync(chromeProfile, { recursive: true, force: true });
 }

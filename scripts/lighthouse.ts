@@ -23,19 +23,19 @@
 // Lighthouse's tab has the same session cookie (Lighthouse's storage reset
 // keeps cookies).
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
 import path from "node:path";
 import lighthouse from "lighthouse";
 // Lighthouse's own median-run picker.
 import { computeMedianRun } from "lighthouse/core/lib/median-run.js";
 import { type Page, chromium } from "@playwright/test";
 import { machineTicks } from "./bench/cpu";
+import { type Chrome, launchChrome } from "./lighthouse-chrome";
 
 const root = path.resolve(import.meta.dirname, "..");
 const port = Number(process.env.LIGHTHOUSE_PORT ?? 3300);
 const origin = `http://localhost:${port}`;
-const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const TARGETS = { performance: 95, accessibility: 100 };
 const STUDENT = { email: "student@stratus.dev", password: "stratus-student-1" };
 
@@ -246,57 +246,6 @@ async function audit(name: string, pagePath: string, chromePort: number): Promis
   log(`${name}: performance ${scores.performance}, accessibility ${scores.accessibility}, best practices ${scores.bestPractices}${scores.missed.length ? ` — MISSED: ${scores.missed.join("; ")}` : ""}`);
   log(`${name}: benchmarkIndex ${scores.benchmarkIndex}; ${JSON.stringify(scores.metrics)}; main thread: ${mainThread.join(" | ")}`);
   return scores;
-}
-
-type Chrome = { port: number; kill: () => void };
-
-/** Starts headless Chromium on a free debugging port, with a profile of its own. */
-async function launchChrome(): Promise<Chrome> {
-  const profile = mkdtempSync(path.join(tmpdir(), "stratus-lighthouse-"));
-  const child = spawn(
-    chromePath,
-    [
-      "--headless=new",
-      "--remote-debugging-port=0",
-      `--user-data-dir=${profile}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-      "--no-default-browser-check",
-      "about:blank",
-    ],
-    { stdio: ["ignore", "ignore", "pipe"] },
-  );
-  const kill = () => {
-    child.kill("SIGKILL");
-    // Chromium may still be writing its profile as it dies: a failed removal leaves a temporary folder, nothing worse.
-    try {
-      rmSync(profile, { recursive: true, force: true, maxRetries: 3 });
-    } catch {
-      // left in the temporary directory
-    }
-  };
-  const port = await new Promise<number>((resolve, reject) => {
-    let text = "";
-    const timer = setTimeout(() => reject(new Error(`Chromium did not start:\n${text}`)), 60_000);
-    child.stderr!.on("data", (chunk: Buffer) => {
-      text += chunk.toString();
-      const found = /DevTools listening on ws:\/\/[^:]+:(\d+)\//.exec(text);
-      if (found) {
-        clearTimeout(timer);
-        resolve(Number(found[1]));
-      }
-    });
-    child.on("exit", (code) => reject(new Error(`Chromium exited with ${code}:\n${text}`)));
-  }).catch((error: unknown) => {
-    kill();
-    throw error;
-  });
-  return { port, kill };
 }
 
 function gitCommit(): string {
