@@ -103,10 +103,15 @@ function watchSaves(page: Page): { acks: Ack[]; failed: number[]; sent: Map<stri
     type Result = { position: number; status: string; seq: string };
     const body = (await response.json().catch(() => null)) as { results?: Result[]; saves?: Result[] } | null;
     for (const result of [...(body?.results ?? []), ...(body?.saves ?? [])]) {
-      const save = saves.find((s) => s.position === result.position && s.seq === result.seq);
-      if (result.status === "saved" && save) {
-        acks.push({ position: save.position, seq: save.seq, chosenKeys: save.chosenKeys, upstream: response.headers()["x-stratus-upstream"] ?? "" });
-      }
+      // The server acknowledges the change it holds: "saved" this one, or "stale" when it
+      // already holds this seq or a later one, as when a first try was stored but its
+      // answer was lost to a fault and the runner sent it again (answer-queue.ts reads
+      // both alike). Either way the page sent that seq's answer.
+      const sentHere = saves.find((s) => s.position === result.position);
+      if (!sentHere || (result.status !== "saved" && result.status !== "stale")) continue;
+      if (BigInt(result.seq) < BigInt(sentHere.seq)) continue;
+      const chosenKeys = sent.get(`${result.position}@${result.seq}`);
+      if (chosenKeys) acks.push({ position: result.position, seq: result.seq, chosenKeys, upstream: response.headers()["x-stratus-upstream"] ?? "" });
     }
   });
   return { acks, failed, sent };
