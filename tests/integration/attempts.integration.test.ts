@@ -44,6 +44,9 @@ const sid = (userId: string) => {
 const save = (position: number, chosenKeys: string[], seq: number, extra: Partial<AnswerSave> = {}): AnswerSave =>
   answerSaveSchema.parse({ position, chosenKeys, flagged: false, unsure: false, timeSpentMs: 1000, seq, ...extra });
 
+/** A key the schema accepts (a–j) that this item lacks; a mock item has at most six choices, so one always exists. */
+const keyNotIn = (item: Parameters<typeof choicesOf>[0]) => "abcdefghij".split("").find((k) => !choicesOf(item).some((c) => c.key === k))!;
+
 let userCount = 0;
 async function newUser(): Promise<string> {
   userCount++;
@@ -146,7 +149,7 @@ describe("saving answers", () => {
     const { attemptId } = await startAttempt(t.db, { userId: carol, input: { mode: "MOCK" }, now: T0, settings });
     const view = await runner(carol, attemptId);
     const single = view.items.find((i) => i.display.kind === "single")!;
-    const unused = ["a", "b", "c", "d", "e", "f"].find((k) => !choicesOf(single).some((c) => c.key === k))!;
+    const unused = keyNotIn(single);
     const attempts = [
       save(single.position, [unused], 50),
       save(single.position, [choicesOf(single)[0]!.key, choicesOf(single)[1]!.key], 51),
@@ -167,7 +170,7 @@ describe("saving answers", () => {
     const view = await runner(user, attemptId);
     const [first, second] = view.items;
     // A key the second question lacks: refused by the save statement, so the whole batch is.
-    const unused = ["a", "b", "c", "d", "e", "f"].find((k) => !choicesOf(second!).some((c) => c.key === k))!;
+    const unused = keyNotIn(second!);
     const batch = [save(first!.position, [choicesOf(first!)[0]!.key], 10), save(second!.position, [unused], 11)];
     await expectAppError(saveAnswers(t.db, { userId: user, sessionId: await sid(user), attemptId, saves: batch, now: at(20), settings }), "INVALID");
     const after = await runner(user, attemptId);
@@ -290,7 +293,7 @@ describe("a submit carrying the runner's unacknowledged saves", () => {
   test("one save that can never be applied fails the whole submit: nothing applied, nothing graded", async () => {
     const { user, attemptId, view, sessionId } = await openMock();
     const second = view.items[1]!;
-    const unused = ["a", "b", "c", "d", "e", "f"].find((k) => !choicesOf(second).some((c) => c.key === k))!;
+    const unused = keyNotIn(second);
     const saves = [save(0, [choicesOf(view.items[0]!)[0]!.key], 10), save(1, [unused], 11)];
     await expectAppError(submitAttempt(t.db, { userId: user, attemptId, now: at(30), settings, saves, sessionId }), "INVALID");
     expect((await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } })).status).toBe("IN_PROGRESS");
