@@ -17,7 +17,7 @@ import { type QuestionPool, questionPool } from "@/lib/exams/question-pool";
 import { seededRandom } from "@/lib/exams/random";
 import { type Candidate, selectMockQuestions, selectScopedQuestions } from "@/lib/exams/sampling";
 import type { ExamSettings } from "@/lib/exams/settings";
-import { insertItems } from "@/lib/exams/start-attempt";
+import { insertAttempt } from "@/lib/exams/insert-attempt";
 import { attemptDeadline, startCheck } from "./assignment-terms";
 import { inScope, scopeOf } from "./assignment-scope";
 import { studentAssignment } from "./class-access";
@@ -76,21 +76,22 @@ export async function startAssignment(
       if (ids.length === 0) throw new AppError("INVALID", "This assignment has no questions in the bank any more. Tell your instructor.");
       const attemptId = randomUUID();
       const config: AttemptConfig = { assignmentTitle: current.title };
-      await tx.attempt.create({
-        data: {
+      await insertAttempt(
+        tx,
+        {
           id: attemptId,
           userId,
           examId: assignment.examId,
           mode: "ASSIGNMENT",
           assignmentId,
           config,
-          questionCount: ids.length,
           startedAt: now,
           deadline: check.deadline,
           timeMultiplier: terms.timeLimitMinutes && current.timeLimitMinutes ? terms.timeLimitMinutes / current.timeLimitMinutes : 1,
         },
-      });
-      await insertItems(tx, attemptId, ids.map((id) => pool.byId.get(id)!), seededRandom(attemptId));
+        ids.map((id) => pool.byId.get(id)!),
+        seededRandom(attemptId),
+      );
       return { attemptId, resumed: false };
     },
     { timeout: 20_000, maxWait: 20_000 },

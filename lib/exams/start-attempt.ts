@@ -9,7 +9,7 @@ import { computeDeadline, isOverdue } from "./deadline";
 import { drillTopicWeights } from "./drill-weights";
 import { EXAM_FORMAT, FINAL_MOCKS_PER_STUDENT } from "./exam-format";
 import { gradeWithin } from "./grade-attempt";
-import { newItemLayout } from "./item-model";
+import { insertAttempt } from "./insert-attempt";
 import { lockedQuestionIds } from "./key-lock";
 import { masteryLevel } from "@/lib/learning/mastery";
 import type { StartAttemptInput } from "./inputs";
@@ -41,13 +41,30 @@ export async function seenStats(db: Tx, userId: string): Promise<Map<string, { t
 }
 
 /**
- * A student's own timed mocks get their largest class time multiplier. "Unlimited"
- * is for class assignments (they run until the due time); a self-started mock
- * has no due time, so it counts as the largest timed option, ×2.
+ * What a start needs to know about the student, in one statement: their open
+ * exam of this mode (an exam-length mode resumes it), how many final mocks they
+ * have taken, and the time multiplier of their own timed mocks: their largest
+ * class accommodation. "Unlimited" is for class assignments (they run until the
+ * due time); a self-started mock has no due time, so it counts as the largest
+ * timed option, ×2.
  */
-async function accommodationMultiplier(db: Tx, userId: string): Promise<number> {
-  const rows = await db.accommodation.findMany({ where: { userId }, select: { timeMultiplier: true } });
-  return rows.reduce((max, r) => Math.max(max, r.timeMultiplier ?? 2), 1);
+async function studentState(db: Tx, userId: string, mode: AttemptMode) {
+  const [state] = await db.$queryRaw<Array<{ openId: string | null; openDeadline: Date | null; finalMocks: number; multiplier: number }>>`
+    SELECT o.id AS "openId", o.deadline AS "openDeadline",
+           CASE WHEN ${mode}::text = 'FINAL_MOCK'
+                THEN (SELECT count(*)::int FROM "Attempt" f WHERE f."userId" = ${userId} AND f.mode = 'FINAL_MOCK') ELSE 0 END AS "finalMocks",
+           (SELECT GREATEST(1, COALESCE(max(COALESCE(ac."timeMultiplier", 2)), 1))::float8 FROM "Accommodation" ac WHERE ac."userId" = ${userId}) AS multiplier
+    FROM (VALUES (1)) AS one(x)
+    LEFT JOIN LATERAL (
+      SELECT a.id, a.deadline FROM "Attempt" a
+      WHERE ${isExamLength(mode)} AND a."userId" = ${userId} AND a.mode = ${mode}::"AttemptMode" AND a.status = 'IN_PROGRESS' AND a."assignmentId" IS NULL
+      ORDER BY a."startedAt" DESC LIMIT 1
+    ) o ON true`;
+  return {
+    open: state!.openId ? { id: state!.openId, deadline: state!.openDeadline } : null,
+    finalMocks: state!.finalMocks,
+    multiplier: state!.multiplier,
+  };
 }
 
 function inQuizScope(q: PoolQuestion, input: StartAttemptInput): boolean {
@@ -78,20 +95,12 @@ export async function startAttempt(
     async (tx) => {
       // One start at a time per student, so a double click or two tabs make one attempt.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`start:${userId}`}, 0))`;
-      if (isExamLength(mode)) {
-        const open = await tx.attempt.findFirst({
-          where: { userId, mode, status: "IN_PROGRESS", assignmentId: null },
-          select: { id: true, deadline: true },
-          orderBy: { startedAt: "desc" },
-        });
-        if (open && !isOverdue(now, open.deadline, settings.graceSeconds)) return { attemptId: open.id, resumed: true, short: false };
-        if (open) await gradeWithin(tx, { attemptId: open.id, now, expired: true });
-      }
-      if (mode === "FINAL_MOCK") {
-        const taken = await tx.attempt.count({ where: { userId, mode: "FINAL_MOCK" } });
-        if (taken >= FINAL_MOCKS_PER_STUDENT) {
-          throw new AppError("CONFLICT", `You have taken both final mocks. Their questions are held back so each measures what you can do on questions you have never seen.`);
-        }
+      const state = await studentState(tx, userId, mode);
+      const open = state.open;
+      if (open && !isOverdue(now, open.deadline, settings.graceSeconds)) return { attemptId: open.id, resumed: true, short: false };
+      if (open) await gradeWithin(tx, { attemptId: open.id, now, expired: true });
+      if (mode === "FINAL_MOCK" && state.finalMocks >= FINAL_MOCKS_PER_STUDENT) {
+        throw new AppError("CONFLICT", `You have taken both final mocks. Their questions are held back so each measures what you can do on questions you have never seen.`);
       }
 
       const seen = await seenStats(tx, userId);
@@ -127,40 +136,29 @@ export async function startAttempt(
       if (selection.ids.length === 0) throw new AppError("INVALID", "There are no questions for that choice yet.");
 
       const timed = mode === "MOCK" || mode === "FINAL_MOCK" || (mode === "REVIEW_EXAM" && input.mode === "REVIEW_EXAM" && input.timed);
-      const multiplier = timed ? await accommodationMultiplier(tx, userId) : 1;
       const config: AttemptConfig = {
         ...(input.mode === "QUIZ" ? { scope: input.scope, label: await quizLabel(tx, input) } : {}),
         ...("count" in input ? { requested: input.count } : {}),
         ...(input.mode === "REVIEW_EXAM" ? { timed: input.timed } : {}),
       };
-      await tx.attempt.create({
-        data: {
+      const multiplier = timed ? state.multiplier : 1;
+      await insertAttempt(
+        tx,
+        {
           id: attemptId,
           userId,
           examId: "dva-c02",
           mode,
           config,
-          questionCount: selection.ids.length,
           startedAt: now,
           deadline: timed ? computeDeadline(now, settings.mockMinutes, multiplier) : null,
           timeMultiplier: multiplier,
         },
-      });
-      await insertItems(tx, attemptId, selection.ids.map((id) => pool.byId.get(id)!), random);
+        selection.ids.map((id) => pool.byId.get(id)!),
+        random,
+      );
       return { attemptId, resumed: false, short: selection.short };
     },
     { timeout: 20_000, maxWait: 20_000 },
   );
-}
-
-/** One INSERT … unnest(): Prisma's createMany spent ~17 ms of CPU on 65 rows (benchmark), this ~1 ms. */
-export async function insertItems(tx: Tx, attemptId: string, questions: PoolQuestion[], random: () => number): Promise<void> {
-  const items = questions.map((q) => ({ q, layout: newItemLayout({ ...q.layout, stem: "", difficulty: 0, taskStatement: "", topic: "", lesson: "" }, random) }));
-  await tx.$executeRaw`
-    INSERT INTO "AttemptItem" ("attemptId", position, "questionId", "questionVersion", "choiceOrder", "chooseCount", kind)
-    SELECT ${attemptId}, t.position - 1, t.question, t.version, string_to_array(t.keys, ','), t.choose, t.kind::"ItemKind"
-    FROM unnest(${items.map((i) => i.q.id)}::text[], ${items.map((i) => i.q.version)}::int[],
-                ${items.map((i) => i.layout.choiceOrder.join(","))}::text[], ${items.map((i) => i.layout.chooseCount)}::int[],
-                ${items.map((i) => i.layout.kind)}::text[])
-         WITH ORDINALITY AS t(question, version, keys, choose, kind, position)`;
 }

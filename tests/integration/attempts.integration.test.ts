@@ -104,6 +104,40 @@ describe("starting a mock", () => {
     expect(attempt.deadline!.toISOString()).toBe(at(195 * 60).toISOString());
   });
 
+  test("an unlimited accommodation counts as ×2 on a student's own mock, the largest of their classes wins, and untimed modes stay untimed", async () => {
+    const erin = await newUser();
+    const instructor = await t.db.user.create({ data: { email: "teach-erin@example.com", name: "T", passwordHash: "x", role: "INSTRUCTOR" } });
+    const [one, two] = await Promise.all(
+      ["ERIN01", "ERIN02"].map((joinCode) => t.db.class.create({ data: { instructorId: instructor.id, name: joinCode, joinCode } })),
+    );
+    await t.db.accommodation.create({ data: { classId: one!.id, userId: erin, timeMultiplier: 1.25 } });
+    await t.db.accommodation.create({ data: { classId: two!.id, userId: erin, timeMultiplier: null } });
+    const mock = await t.db.attempt.findUniqueOrThrow({ where: { id: (await startAttempt(t.db, { userId: erin, input: { mode: "MOCK" }, now: T0, settings })).attemptId } });
+    expect([mock.timeMultiplier, mock.deadline!.toISOString()]).toEqual([2, at(260 * 60).toISOString()]);
+
+    const untimed = await startAttempt(t.db, { userId: erin, input: { mode: "REVIEW_EXAM", timed: false }, now: T0, settings });
+    const quiz = await startAttempt(t.db, { userId: erin, input: { mode: "QUIZ", scope: { kind: "domain", domain: 1 }, count: 5 }, now: T0, settings });
+    for (const { attemptId } of [untimed, quiz]) {
+      const attempt = await t.db.attempt.findUniqueOrThrow({ where: { id: attemptId } });
+      expect([attempt.timeMultiplier, attempt.deadline]).toEqual([1, null]);
+    }
+    const timedReview = await startAttempt(t.db, { userId: await newUser(), input: { mode: "REVIEW_EXAM", timed: true }, now: T0, settings });
+    expect((await t.db.attempt.findUniqueOrThrow({ where: { id: timedReview.attemptId } })).deadline!.toISOString()).toBe(at(130 * 60).toISOString());
+  });
+
+  test("two final mocks a student, and a third is refused; an open final mock resumes instead", async () => {
+    const fay = await newUser();
+    const first = await startAttempt(t.db, { userId: fay, input: { mode: "FINAL_MOCK" }, now: T0, settings });
+    expect(await startAttempt(t.db, { userId: fay, input: { mode: "FINAL_MOCK" }, now: at(60), settings })).toEqual({ attemptId: first.attemptId, resumed: true, short: false });
+    await submitAttempt(t.db, { userId: fay, attemptId: first.attemptId, now: at(120), settings });
+    const second = await startAttempt(t.db, { userId: fay, input: { mode: "FINAL_MOCK" }, now: at(180), settings });
+    expect(second.resumed).toBe(false);
+    await submitAttempt(t.db, { userId: fay, attemptId: second.attemptId, now: at(240), settings });
+    await expectAppError(startAttempt(t.db, { userId: fay, input: { mode: "FINAL_MOCK" }, now: at(300), settings }), "CONFLICT");
+    // A plain mock is not held back by them.
+    expect((await startAttempt(t.db, { userId: fay, input: { mode: "MOCK" }, now: at(300), settings })).resumed).toBe(false);
+  });
+
   test("the runner's data never carries keys or explanations", async () => {
     const { attemptId } = await startAttempt(t.db, { userId: users[0]!, input: { mode: "MOCK" }, now: T0, settings });
     const json = JSON.stringify(await runner(users[0]!, attemptId));
@@ -539,14 +573,16 @@ describe("keys of an open timed attempt stay locked everywhere (finding 6)", () 
 describe("other people's attempts", () => {
   test("cannot be read, saved to, checked, submitted or reviewed: 404", async () => {
     const [owner, intruder] = [users[0]!, users[5]!];
-    const { attemptId } = await startAttempt(t.db, { userId: owner, input: { mode: "QUIZ", scope: { kind: "domain", domain: 4 }, count: 2 }, now: T0, settings });
-    const key = choicesOf((await runner(owner, attemptId)).items[0]!)[0]!.key;
+    const { attemptId } = await startAttempt(t.db, { userId: owner, input: { mode: "QUIZ", scope: { kind: "domain", domain: 4 }, count: 10 }, now: T0, settings });
+    // A quiz serves every item kind: take a choice item, whose keys the checks below send.
+    const item = (await runner(owner, attemptId)).items.find((i) => i.display.kind === "single" || i.display.kind === "multiple")!;
+    const [position, key] = [item.position, choicesOf(item)[0]!.key];
     await expectAppError(loadRunnerView(t.db, { userId: intruder, attemptId, now: at(1), settings }), "NOT_FOUND");
-    await expectAppError(saveAnswers(t.db, { userId: intruder, sessionId: await sid(intruder), attemptId, saves: [save(0, [key], 5)], now: at(1), settings }), "NOT_FOUND");
-    await expectAppError(checkAnswer(t.db, { userId: intruder, attemptId, position: 0, chosenKeys: [key], now: at(1) }), "NOT_FOUND");
+    await expectAppError(saveAnswers(t.db, { userId: intruder, sessionId: await sid(intruder), attemptId, saves: [save(position, [key], 5)], now: at(1), settings }), "NOT_FOUND");
+    await expectAppError(checkAnswer(t.db, { userId: intruder, attemptId, position, chosenKeys: [key], now: at(1) }), "NOT_FOUND");
     await expectAppError(submitAttempt(t.db, { userId: intruder, attemptId, now: at(1), settings }), "NOT_FOUND");
     await submitAttempt(t.db, { userId: owner, attemptId, now: at(2), settings });
     await expectAppError(loadResults(t.db, { userId: intruder, attemptId, now: at(3), settings }), "NOT_FOUND");
-    expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position: 0 } })).chosenKeys).toEqual([]);
+    expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position } })).chosenKeys).toEqual([]);
   });
 });

@@ -1,0 +1,42 @@
+// Writing a new attempt and its items: one statement, the attempt row and every
+// item together (a self-started exam and an assignment both start this way).
+// One statement instead of Prisma's create plus an insert saved a round trip
+// and ~1 ms of CPU a start (Prisma compiles each model query); Prisma's
+// createMany for the items spent ~17 ms of CPU on 65 rows (benchmark).
+import "server-only";
+import type { Prisma } from "@/lib/db";
+import type { AttemptConfig } from "./attempt-title";
+import { newItemLayout } from "./item-model";
+import type { AttemptMode } from "./modes";
+import type { PoolQuestion } from "./question-pool";
+
+export type NewAttempt = {
+  id: string;
+  userId: string;
+  examId: string;
+  mode: AttemptMode;
+  assignmentId?: string | null;
+  config: AttemptConfig;
+  startedAt: Date;
+  deadline: Date | null;
+  timeMultiplier: number;
+};
+
+/** Inserts the attempt with `questions` as its items, in order, each laid out (choice order) by `random`. */
+export async function insertAttempt(tx: Prisma.TransactionClient, attempt: NewAttempt, questions: readonly PoolQuestion[], random: () => number): Promise<void> {
+  const items = questions.map((q) => ({ q, layout: newItemLayout({ ...q.layout, stem: "", difficulty: 0, taskStatement: "", topic: "", lesson: "" }, random) }));
+  await tx.$executeRaw`
+    WITH attempt AS (
+      INSERT INTO "Attempt" (id, "userId", "examId", mode, "assignmentId", config, "questionCount", "startedAt", deadline, "timeMultiplier")
+      VALUES (${attempt.id}, ${attempt.userId}, ${attempt.examId}, ${attempt.mode}::"AttemptMode", ${attempt.assignmentId ?? null},
+              ${JSON.stringify(attempt.config)}::jsonb, ${questions.length}::int, ${attempt.startedAt}, ${attempt.deadline}, ${attempt.timeMultiplier}::float8)
+      RETURNING id
+    )
+    INSERT INTO "AttemptItem" ("attemptId", position, "questionId", "questionVersion", "choiceOrder", "chooseCount", kind)
+    SELECT attempt.id, t.position - 1, t.question, t.version, string_to_array(t.keys, ','), t.choose, t.kind::"ItemKind"
+    FROM attempt
+    CROSS JOIN unnest(${items.map((i) => i.q.id)}::text[], ${items.map((i) => i.q.version)}::int[],
+                      ${items.map((i) => i.layout.choiceOrder.join(","))}::text[], ${items.map((i) => i.layout.chooseCount)}::int[],
+                      ${items.map((i) => i.layout.kind)}::text[])
+         WITH ORDINALITY AS t(question, version, keys, choose, kind, position)`;
+}
