@@ -35,17 +35,15 @@ export async function readLiveSession(
   db: Db,
   options: { sessionId: string; userId: string; now: Date },
 ): Promise<LiveSession | null> {
-  const row = await db.authSession.findUnique({
-    where: { id: options.sessionId },
-    select: {
-      userId: true,
-      expiresAt: true,
-      revokedAt: true,
-      lastSeenAt: true,
-      user: { select: { email: true, name: true, role: true, disabledAt: true } },
-    },
-  });
-  if (!row || row.userId !== options.userId || row.revokedAt || row.user.disabledAt) return null;
+  // One statement (every page and most routes read the session): Prisma's findUnique with
+  // the user relation sent two queries and cost ~2.4 ms of CPU a call (tmp micro run), this ~0.4.
+  const [row] = await db.$queryRaw<
+    Array<{ userId: string; expiresAt: Date; revokedAt: Date | null; lastSeenAt: Date; email: string; name: string; role: Role; disabledAt: Date | null }>
+  >`
+    SELECT s."userId", s."expiresAt", s."revokedAt", s."lastSeenAt", u.email, u.name, u.role::text AS role, u."disabledAt"
+    FROM "AuthSession" s JOIN "User" u ON u.id = s."userId"
+    WHERE s.id = ${options.sessionId}`;
+  if (!row || row.userId !== options.userId || row.revokedAt || row.disabledAt) return null;
   if (row.expiresAt.getTime() <= options.now.getTime()) return null;
   if (options.now.getTime() - row.lastSeenAt.getTime() > EXTEND_EVERY_MS) {
     await db.authSession.updateMany({
@@ -53,7 +51,7 @@ export async function readLiveSession(
       data: { lastSeenAt: options.now, expiresAt: new Date(options.now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) },
     });
   }
-  return { sessionId: options.sessionId, userId: row.userId, email: row.user.email, name: row.user.name, role: row.user.role };
+  return { sessionId: options.sessionId, userId: row.userId, email: row.email, name: row.name, role: row.role };
 }
 
 export async function revokeSession(db: Db, sessionId: string, now = new Date()): Promise<void> {

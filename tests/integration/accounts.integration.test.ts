@@ -66,7 +66,7 @@ describe("server-side sessions (findings 1 and 8)", () => {
   test("a session is live until it is revoked, and a revoked one stays dead", async () => {
     const user = await makeUser();
     const sid = await createSession(t.db, { userId: user.id, now });
-    expect(await readLiveSession(t.db, { sessionId: sid, userId: user.id, now })).toMatchObject({ userId: user.id, email: user.email });
+    expect(await readLiveSession(t.db, { sessionId: sid, userId: user.id, now })).toEqual({ sessionId: sid, userId: user.id, email: user.email, name: user.name, role: "STUDENT" });
     await revokeSession(t.db, sid, now);
     expect(await readLiveSession(t.db, { sessionId: sid, userId: user.id, now: later(1) })).toBeNull();
   });
