@@ -4,7 +4,7 @@ import "server-only";
 import type { Db, Prisma } from "@/lib/db";
 import { attemptNotFound } from "./errors";
 import { type AnswerKey, correctResponse, isResponseCorrect } from "./answer-rules";
-import { type ItemDisplay, type QuestionSnapshot, presentItem } from "./item-model";
+import { type ItemDisplay, type KeySnapshot, type QuestionSnapshot, presentItem } from "./item-model";
 import type { AttemptMode } from "./modes";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -33,6 +33,32 @@ export async function loadAttemptItems(db: Reader, attemptId: string): Promise<I
     FROM "AttemptItem" ai
     JOIN "QuestionVersion" qv ON qv."questionId" = ai."questionId" AND qv.version = ai."questionVersion"
     JOIN "Question" q ON q.id = ai."questionId"
+    WHERE ai."attemptId" = ${attemptId}
+    ORDER BY ai.position`;
+}
+
+/** An item as grading reads it: the response and the key's part of its question version, no text. */
+export type GradingRow = { position: number; choiceOrder: string[]; chosenKeys: string[]; timeSpentMs: number; taskStatement: string; snapshot: KeySnapshot };
+
+/**
+ * The items of an attempt for grading. The question versions' text and
+ * explanations stay in the database: the whole snapshots were ~117 KB an
+ * attempt, and reading them cost grading about twice the CPU (tmp micro run).
+ */
+export async function loadGradingRows(db: Reader, attemptId: string): Promise<GradingRow[]> {
+  return db.$queryRaw<GradingRow[]>`
+    SELECT ai.position, ai."choiceOrder", ai."chosenKeys", ai."timeSpentMs", qv.snapshot->>'taskStatement' AS "taskStatement",
+           jsonb_build_object(
+             'type', qv.snapshot->'type',
+             'choices', (SELECT COALESCE(jsonb_agg(jsonb_build_object('key', c->'key', 'correct', c->'correct')), '[]'::jsonb)
+                         FROM jsonb_array_elements(qv.snapshot->'choices') c),
+             'practice', CASE WHEN jsonb_typeof(qv.snapshot->'practice') = 'object' THEN jsonb_build_object(
+               'answer', qv.snapshot->'practice'->'answer', 'tolerance', qv.snapshot->'practice'->'tolerance',
+               'items', (SELECT jsonb_agg(jsonb_build_object('key', i->'key')) FROM jsonb_array_elements(qv.snapshot->'practice'->'items') i),
+               'pairs', (SELECT jsonb_agg(jsonb_build_object('key', p->'key')) FROM jsonb_array_elements(qv.snapshot->'practice'->'pairs') p))
+             END) AS snapshot
+    FROM "AttemptItem" ai
+    JOIN "QuestionVersion" qv ON qv."questionId" = ai."questionId" AND qv.version = ai."questionVersion"
     WHERE ai."attemptId" = ${attemptId}
     ORDER BY ai.position`;
 }

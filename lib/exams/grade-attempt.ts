@@ -11,7 +11,8 @@ import { requestsInProcess } from "@/lib/edge/server-load";
 import { attemptLearningJob } from "@/lib/learning/attempt-learning";
 import { learningDelaySeconds } from "@/lib/learning/learning-delay";
 import { isResponseCorrect } from "./answer-rules";
-import { loadAttemptItems, presentRow } from "./attempt-items";
+import { loadGradingRows } from "./attempt-items";
+import { answerKeyOf } from "./item-model";
 import { attemptNotFound } from "./errors";
 import { gradeAttempt } from "./grading";
 
@@ -47,18 +48,15 @@ export async function gradeLocked(tx: Tx, options: GradeOptions & { status: Atte
   const { attemptId, now, expired } = options;
   if (options.status !== "IN_PROGRESS") return { attemptId, alreadyGraded: true, status: options.status };
   await options.beforeGrade?.(tx);
-  const rows = await loadAttemptItems(tx, attemptId);
-  const judged = rows.map((row) => {
-    const { key } = presentRow(row);
-    return { row, correct: isResponseCorrect(key, row.chosenKeys) };
-  });
+  const rows = await loadGradingRows(tx, attemptId);
+  const judged = rows.map((row) => ({ row, correct: isResponseCorrect(answerKeyOf(row.snapshot, row.choiceOrder), row.chosenKeys) }));
   const grade = gradeAttempt(
     judged.map(({ row, correct }) => ({
       position: row.position,
       correct,
       answered: row.chosenKeys.length > 0,
-      domain: domainOf(row.snapshot.taskStatement),
-      taskStatement: row.snapshot.taskStatement,
+      domain: domainOf(row.taskStatement),
+      taskStatement: row.taskStatement,
       timeSpentMs: row.timeSpentMs,
     })),
   );

@@ -72,7 +72,35 @@ export function newItemLayout(snapshot: QuestionSnapshot, random: Random): { cho
 }
 
 /** The item as one attempt shows it, with its response shape and (server-side) its answer key, in display tokens. */
+/** What judging an item needs of its question version: no text, no explanation (grading reads only this). */
+export type KeySnapshot = {
+  type: ItemKind;
+  choices: ReadonlyArray<Pick<ChoiceSnapshot, "key" | "correct">>;
+  practice: Pick<PracticeSnapshot, "answer" | "tolerance"> & { items?: ReadonlyArray<{ key: string }>; pairs?: ReadonlyArray<{ key: string }> } | null;
+};
+
+/** The item's key as this attempt shows it (display tokens for ordering and matching answers). */
+export function answerKeyOf(snapshot: KeySnapshot, choiceOrder: readonly string[]): AnswerKey {
+  const tokenOf = () => new Map(choiceOrder.map((k, i) => [k, token(i)]));
+  switch (snapshot.type) {
+    case "single":
+    case "multiple":
+      return { kind: snapshot.type, correctKeys: snapshot.choices.filter((c) => c.correct).map((c) => c.key) };
+    case "ordering": {
+      const tokens = tokenOf();
+      return { kind: "ordering", order: (snapshot.practice?.items ?? []).map((s) => tokens.get(s.key)!) };
+    }
+    case "matching": {
+      const tokens = tokenOf();
+      return { kind: "matching", pairs: Object.fromEntries((snapshot.practice?.pairs ?? []).map((p) => [p.key, tokens.get(p.key)!])) };
+    }
+    case "numeric":
+      return { kind: "numeric", answer: snapshot.practice?.answer ?? Number.NaN, tolerance: snapshot.practice?.tolerance ?? 0 };
+  }
+}
+
 export function presentItem(snapshot: QuestionSnapshot, choiceOrder: readonly string[]): { display: ItemDisplay; shape: ResponseShape; key: AnswerKey } {
+  const key = answerKeyOf(snapshot, choiceOrder);
   switch (snapshot.type) {
     case "single":
     case "multiple": {
@@ -82,23 +110,20 @@ export function presentItem(snapshot: QuestionSnapshot, choiceOrder: readonly st
       return {
         display: { kind, chooseCount, choices: choiceOrder.map((k) => ({ key: k, text: byKey.get(k)?.text ?? "" })) },
         shape: { kind, keys: [...choiceOrder], chooseCount },
-        key: { kind, correctKeys: snapshot.choices.filter((c) => c.correct).map((c) => c.key) },
+        key,
       };
     }
     case "ordering": {
-      const steps = snapshot.practice?.items ?? [];
-      const text = new Map(steps.map((s) => [s.key, s.text]));
-      const tokenOf = new Map(choiceOrder.map((k, i) => [k, token(i)]));
+      const text = new Map((snapshot.practice?.items ?? []).map((s) => [s.key, s.text]));
       return {
         display: { kind: "ordering", steps: choiceOrder.map((k, i) => ({ key: token(i), text: text.get(k) ?? "" })) },
         shape: { kind: "ordering", keys: choiceOrder.map((_, i) => token(i)) },
-        key: { kind: "ordering", order: steps.map((s) => tokenOf.get(s.key)!) },
+        key,
       };
     }
     case "matching": {
       const pairs = snapshot.practice?.pairs ?? [];
       const byKey = new Map(pairs.map((p) => [p.key, p]));
-      const tokenOf = new Map(choiceOrder.map((k, i) => [k, token(i)]));
       return {
         display: {
           kind: "matching",
@@ -106,14 +131,10 @@ export function presentItem(snapshot: QuestionSnapshot, choiceOrder: readonly st
           answers: choiceOrder.map((k, i) => ({ key: token(i), text: byKey.get(k)?.answer ?? "" })),
         },
         shape: { kind: "matching", prompts: pairs.map((p) => p.key), answers: choiceOrder.map((_, i) => token(i)) },
-        key: { kind: "matching", pairs: Object.fromEntries(pairs.map((p) => [p.key, tokenOf.get(p.key)!])) },
+        key,
       };
     }
     case "numeric":
-      return {
-        display: { kind: "numeric", unit: snapshot.practice?.unit ?? "" },
-        shape: { kind: "numeric" },
-        key: { kind: "numeric", answer: snapshot.practice?.answer ?? Number.NaN, tolerance: snapshot.practice?.tolerance ?? 0 },
-      };
+      return { display: { kind: "numeric", unit: snapshot.practice?.unit ?? "" }, shape: { kind: "numeric" }, key };
   }
 }
