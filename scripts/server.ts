@@ -26,6 +26,14 @@ async function serve(options: { handed: boolean }) {
   process.env.STRATUS_EDGE = "1";
   const edge = edgeConfigFromEnv(process.env);
   const httpServer = createServer();
+  // Idle connections stay open 65 s, longer than a load balancer's own idle
+  // timeout (the ALB's default is 60 s; e2e/cluster/nginx.conf uses 4 s), so the
+  // balancer reuses its connections and never sends on one this process is
+  // closing (a 502 it does not retry for a POST). Node's default is 5 s. A new
+  // connection costs more here: the primary hands it over, about one per turn of
+  // this process's event loop (docs/deploy.md).
+  httpServer.keepAliveTimeout = 65_000;
+  httpServer.headersTimeout = 66_000;
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer });
   await app.prepare();
   const handle = app.getRequestHandler();
