@@ -42,8 +42,9 @@ export type GradingRow = { position: number; choiceOrder: string[]; chosenKeys: 
 
 /**
  * The items of an attempt for grading. The question versions' text and
- * explanations stay in the database: the whole snapshots were ~117 KB an
- * attempt, and reading them cost grading about twice the CPU (tmp micro run).
+ * explanations stay in the database: the whole snapshots are ~117 KB an
+ * attempt, and without them a submit's data layer took 3.1 ms of CPU instead
+ * of 4.0 ms (300 submits in a loop against the bench database).
  */
 export async function loadGradingRows(db: Reader, attemptId: string): Promise<GradingRow[]> {
   return db.$queryRaw<GradingRow[]>`
@@ -77,7 +78,7 @@ export type OwnedAttempt = {
   assignmentId: string | null;
 };
 
-/** The caller's attempt, or NOT_FOUND (someone else's looks the same as none). Raw SQL: Prisma's findUnique cost twice the CPU on the start path. */
+/** The caller's attempt, or NOT_FOUND (someone else's looks the same as none). Raw SQL: Prisma's findUnique took 0.84 ms of CPU a call, this 0.39 ms (400 calls in a loop). */
 export async function ownedAttempt(db: Reader, attemptId: string, userId: string): Promise<OwnedAttempt> {
   const [attempt] = await db.$queryRaw<OwnedAttempt[]>`
     SELECT id, "userId", mode::text AS mode, status::text AS status, "startedAt", deadline, config, "questionCount",
