@@ -36,7 +36,7 @@ export async function readLiveSession(
   options: { sessionId: string; userId: string; now: Date },
 ): Promise<LiveSession | null> {
   // One statement (every page and most routes read the session): Prisma's findUnique with
-  // the user relation sent two queries and cost ~2.4 ms of CPU a call (tmp micro run), this ~0.4.
+  // the user relation sent two queries and took 2.4 ms of CPU a call, this 0.85 ms (300 calls in a loop).
   const [row] = await db.$queryRaw<
     Array<{ userId: string; expiresAt: Date; revokedAt: Date | null; lastSeenAt: Date; email: string; name: string; role: Role; disabledAt: Date | null }>
   >`
