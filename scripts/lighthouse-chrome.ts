@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { chromiumFlags, chromiumPath } from "./chromium";
 
-const chromePath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
 export type Chrome = { port: number; kill: () => void };
 
@@ -14,18 +14,12 @@ export type Chrome = { port: number; kill: () => void };
 export async function launchChrome(): Promise<Chrome> {
   const profile = mkdtempSync(path.join(tmpdir(), "stratus-lighthouse-"));
   const child = spawn(
-    chromePath,
+    chromiumPath,
     [
       "--headless=new",
       "--remote-debugging-port=0",
       `--user-data-dir=${profile}`,
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-dev-shm-usage",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
+      ...chromiumFlags,
       "--no-default-browser-check",
       "about:blank",
     ],

@@ -33,7 +33,6 @@ async function serve(options: { handed: boolean }) {
   // connection costs more here: the primary hands it over, about one per turn of
   // this process's event loop (docs/deploy.md).
   httpServer.keepAliveTimeout = 65_000;
-  httpServer.headersTimeout = 66_000;
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer });
   await app.prepare();
   const handle = app.getRequestHandler();

@@ -5,6 +5,7 @@ import type { Db, Prisma } from "@/lib/db";
 import { attemptNotFound } from "./errors";
 import { type AnswerKey, correctResponse, isResponseCorrect } from "./answer-rules";
 import { type ItemDisplay, type KeySnapshot, type QuestionSnapshot, presentItem } from "./item-model";
+import type { AttemptStatus } from "./grade-attempt";
 import type { AttemptMode } from "./modes";
 
 type Reader = Db | Prisma.TransactionClient;
@@ -68,7 +69,7 @@ export type OwnedAttempt = {
   id: string;
   userId: string;
   mode: AttemptMode;
-  status: "IN_PROGRESS" | "SUBMITTED" | "EXPIRED";
+  status: AttemptStatus;
   startedAt: Date;
   deadline: Date | null;
   config: Prisma.JsonValue;
@@ -78,7 +79,7 @@ export type OwnedAttempt = {
   assignmentId: string | null;
 };
 
-/** The caller's attempt, or NOT_FOUND (someone else's looks the same as none). Raw SQL: Prisma's findUnique took 0.84 ms of CPU a call, this 0.39 ms (400 calls in a loop). */
+/** The caller's attempt, or NOT_FOUND (someone else's looks the same as none). Raw SQL: Prisma's findUnique took 0.84–1.69 ms of CPU a call, this 0.39–0.57 ms (two rounds of 400 calls in a loop). */
 export async function ownedAttempt(db: Reader, attemptId: string, userId: string): Promise<OwnedAttempt> {
   const [attempt] = await db.$queryRaw<OwnedAttempt[]>`
     SELECT id, "userId", mode::text AS mode, status::text AS status, "startedAt", deadline, config, "questionCount",
