@@ -17,12 +17,36 @@ mkdirSync(results, { recursive: true });
 type Outcome = { name: string; passed: number; failed: number; seconds: number; note?: string };
 const outcomes: Outcome[] = [];
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+/** Why each failed step failed, printed again just above the summary: CI keeps only the end of a long log. */
+const failures: string[] = [];
+const MAX_FAILURE_LINES = 40;
+const plain = (text: string) => text.replace(/\u001b\[[0-9;]*m/g, "");
+
+/** Runs a step with its output passed through; returns its exit code and the last 200 KB it printed. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
-    child.on("error", () => resolve(127));
-    child.on("exit", (code) => resolve(code ?? 1));
+    let output = "";
+    const child = spawn(command, args, { stdio: ["inherit", "pipe", "pipe"], env });
+    const keep = (to: NodeJS.WriteStream) => (chunk: Buffer) => {
+      to.write(chunk);
+      output = (output + chunk.toString()).slice(-200_000);
+    };
+    child.stdout!.on("data", keep(process.stdout));
+    child.stderr!.on("data", keep(process.stderr));
+    child.on("error", () => resolve({ code: 127, output }));
+    child.on("close", (code) => resolve({ code: code ?? 1, output }));
   });
+}
+
+/** Keeps the parts of a failed step's output that say why: up to 25 lines from the first line matching each pattern, else its last lines. */
+function noteFailure(name: string, output: string, starts: RegExp[]): void {
+  const lines = plain(output).split("\n").filter((line) => line.trim());
+  const froms = starts
+    .map((start) => lines.findIndex((line) => start.test(line)))
+    .filter((from) => from >= 0)
+    .sort((a, b) => a - b);
+  const parts = froms.map((from, i) => lines.slice(from, Math.min(from + 25, froms[i + 1] ?? Infinity)).join("\n"));
+  failures.push(`── ${name} ──\n${parts.length ? parts.join("\n…\n") : lines.slice(-MAX_FAILURE_LINES).join("\n")}`);
 }
 
 const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
@@ -30,7 +54,8 @@ const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
 async function gate(name: string, command: string, args: string[]) {
   const started = Date.now();
   console.log(`\n━━ ${name} ━━`);
-  const code = await run(command, args);
+  const { code, output } = await run(command, args);
+  if (code !== 0) noteFailure(name, output, [/error|✖|failed/i]);
   outcomes.push({ name, passed: code === 0 ? 1 : 0, failed: code === 0 ? 0 : 1, seconds: (Date.now() - started) / 1000 });
   return code === 0;
 }
@@ -40,7 +65,9 @@ async function vitest(name: string, project: string) {
   console.log(`\n━━ ${name} tests ━━`);
   const report = path.join(results, `${project}.json`);
   rmSync(report, { force: true });
-  const code = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  const { code, output } = await run(bin("vitest"), ["run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
+  // Vitest's own account of failures: failed tests, files that failed to load or in a hook, unhandled errors.
+  if (code !== 0) noteFailure(`${name} tests`, output, [/Failed Tests \d|Failed Suites \d/, /Unhandled Errors/]);
   const seconds = (Date.now() - started) / 1000;
   if (!existsSync(report)) {
     outcomes.push({ name: `${name} tests`, passed: 0, failed: 1, seconds, note: `vitest exited ${code} without a report` });
@@ -57,7 +84,8 @@ async function playwright(name = "end-to-end tests", reportFile = "e2e-results.j
   console.log(`\n━━ ${name} (Chromium) ━━`);
   const report = path.join(results, reportFile);
   rmSync(report, { force: true });
-  const code = await run(bin("playwright"), ["test", ...args]);
+  const { code, output } = await run(bin("playwright"), ["test", ...args]);
+  if (code !== 0) noteFailure(name, output, [/^\s+\d+\) /]);
   const seconds = (Date.now() - started) / 1000;
   if (!existsSync(report)) {
     outcomes.push({ name, passed: 0, failed: 1, seconds, note: `playwright exited ${code} without a report` });
@@ -84,6 +112,7 @@ else outcomes.push({ name: "cluster fault test", passed: 0, failed: 1, seconds: 
 
 const passed = outcomes.reduce((n, o) => n + o.passed, 0);
 const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+if (failures.length) console.log(`\n━━ why each failed step failed (excerpts; the full output is above) ━━\n${failures.join("\n")}`);
 console.log("\n━━ summary ━━");
 for (const o of outcomes) {
   console.log(
