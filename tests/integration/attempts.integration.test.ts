@@ -1,5 +1,6 @@
 // The exam engine against a real database: nothing lost, graded once, the
 // server's clock obeyed, and other people's attempts invisible.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { checkAnswer } from "@/lib/exams/check-answer";
@@ -8,6 +9,9 @@ import { loadResults } from "@/lib/exams/attempt-results";
 import { loadRunnerView, type RunnerView } from "@/lib/exams/runner-view";
 import { saveAnswers } from "@/lib/exams/save-answers";
 import { startAttempt } from "@/lib/exams/start-attempt";
+import { insertAttempt } from "@/lib/exams/insert-attempt";
+import { drawsFrom } from "@/lib/exams/modes";
+import { questionPool } from "@/lib/exams/question-pool";
 import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { runJobs } from "../support/jobs";
 import { AppError } from "@/lib/app-error";
@@ -136,6 +140,45 @@ describe("starting a mock", () => {
     await expectAppError(startAttempt(t.db, { userId: fay, input: { mode: "FINAL_MOCK" }, now: at(300), settings }), "CONFLICT");
     // A plain mock is not held back by them.
     expect((await startAttempt(t.db, { userId: fay, input: { mode: "MOCK" }, now: at(300), settings })).resumed).toBe(false);
+  });
+
+  test("starts racing each other (a double click, two tabs) make one exam of each mode, and every other start resumes it", async () => {
+    const gus = await newUser();
+    for (const input of [{ mode: "MOCK" }, { mode: "REVIEW_EXAM", timed: false }, { mode: "FINAL_MOCK" }] as const) {
+      const starts = await Promise.all(Array.from({ length: 6 }, () => startAttempt(t.db, { userId: gus, input, now: T0, settings })));
+      expect(new Set(starts.map((s) => s.attemptId)).size).toBe(1);
+      expect(starts.filter((s) => !s.resumed)).toHaveLength(1);
+      expect(await t.db.attempt.count({ where: { userId: gus, mode: input.mode } })).toBe(1);
+    }
+  });
+
+  test("final mocks racing at the allowance: one more starts, and none beyond it", async () => {
+    const hal = await newUser();
+    const first = await startAttempt(t.db, { userId: hal, input: { mode: "FINAL_MOCK" }, now: T0, settings });
+    await submitAttempt(t.db, { userId: hal, attemptId: first.attemptId, now: at(60), settings });
+    const racing = await Promise.all(Array.from({ length: 6 }, () => startAttempt(t.db, { userId: hal, input: { mode: "FINAL_MOCK" }, now: at(120), settings })));
+    expect(new Set(racing.map((s) => s.attemptId)).size).toBe(1);
+    await submitAttempt(t.db, { userId: hal, attemptId: racing[0]!.attemptId, now: at(180), settings });
+    const refused = await Promise.allSettled(Array.from({ length: 6 }, () => startAttempt(t.db, { userId: hal, input: { mode: "FINAL_MOCK" }, now: at(240), settings })));
+    expect(refused.every((r) => r.status === "rejected" && r.reason instanceof AppError && r.reason.code === "CONFLICT")).toBe(true);
+    expect(await t.db.attempt.count({ where: { userId: hal, mode: "FINAL_MOCK" } })).toBe(2);
+  });
+
+  test("the database itself refuses a second open exam of a mode and a final mock beyond the allowance", async () => {
+    const ida = await newUser();
+    const pool = await questionPool(t.db);
+    const questions = pool.questions.filter((q) => drawsFrom("MOCK", q)).slice(0, 3);
+    const insert = (mode: "MOCK" | "FINAL_MOCK" | "QUIZ") =>
+      insertAttempt(t.db, { id: randomUUID(), userId: ida, examId: "dva-c02", mode, config: {}, startedAt: T0, deadline: null, timeMultiplier: 1 }, questions, () => 0.5);
+    expect(await insert("MOCK")).toBe(true);
+    expect(await insert("MOCK")).toBe(false); // one open self-started mock
+    expect([await insert("QUIZ"), await insert("QUIZ")]).toEqual([true, true]); // practice may be open many times
+    expect(await insert("FINAL_MOCK")).toBe(true);
+    await t.db.attempt.updateMany({ where: { userId: ida, mode: "FINAL_MOCK" }, data: { status: "SUBMITTED" } });
+    expect(await insert("FINAL_MOCK")).toBe(true);
+    await t.db.attempt.updateMany({ where: { userId: ida, mode: "FINAL_MOCK" }, data: { status: "SUBMITTED" } });
+    expect(await insert("FINAL_MOCK")).toBe(false); // a third, though none is open
+    expect(await t.db.attempt.count({ where: { userId: ida } })).toBe(5);
   });
 
   test("the runner's data never carries keys or explanations", async () => {
