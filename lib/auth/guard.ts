@@ -2,25 +2,33 @@
 // requireUser/requireRole (server actions use define-action.ts, route handlers
 // lib/http/define-route.ts). Middleware/proxy is never relied upon.
 import "server-only";
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
 import { cache } from "react";
 import { getToken } from "next-auth/jwt";
+import { db } from "@/lib/db";
 import { serverEnv } from "@/lib/env";
-import { auth } from "./auth";
 import type { Role } from "./roles";
+import { readLiveSession } from "./session-store";
 import { VerifiedTokenCache } from "./verified-tokens";
 
 export type SessionUser = { id: string; email: string; name: string; role: Role };
 
 /**
- * The signed-in user, or null. Reading the session checks its server-side row
- * (auth.ts), so a signed-out, revoked or disabled session is null here.
+ * The signed-in user, or null: the session cookie's claims (below), then the
+ * session's row and its user in one statement (readLiveSession), so a signed-out,
+ * revoked, expired or disabled session is null here. The same checks as Auth.js's
+ * `auth()` with the jwt callback in auth.ts, without what `auth()` adds on every
+ * call: it runs Auth.js's whole session endpoint (a Request, the callbacks, the
+ * cookie encrypted again and a JSON response parsed back) and then drops the
+ * re-issued cookie, since a page cannot set one.
  */
 export const currentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const user = session?.user;
-  if (!user?.id) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  const claims = await claimsFromHeaders(await headers());
+  if (!claims) return null;
+  const live = await readLiveSession(db, { ...claims, now: new Date() });
+  if (!live) return null;
+  return { id: live.userId, email: live.email, name: live.name, role: live.role };
 });
 
 const SESSION_COOKIES = ["__Secure-authjs.session-token", "authjs.session-token"] as const;
@@ -32,12 +40,16 @@ const verifiedTokens = new VerifiedTokenCache();
  * verified-tokens.ts), never re-issued, and nothing is read from the database
  * here; the caller's SQL statement checks that the session row is live.
  */
-export async function sessionClaims(request: Request): Promise<{ userId: string; sessionId: string } | null> {
-  const cookies = request.headers.get("cookie") ?? "";
+export function sessionClaims(request: Request): Promise<{ userId: string; sessionId: string } | null> {
+  return claimsFromHeaders(request.headers);
+}
+
+async function claimsFromHeaders(headers: Headers): Promise<{ userId: string; sessionId: string } | null> {
+  const cookies = headers.get("cookie") ?? "";
   const name = SESSION_COOKIES.find((n) => cookies.includes(`${n}=`) || cookies.includes(`${n}.0=`));
   if (!name) return null;
   try {
-    const options = { req: request, secret: serverEnv().AUTH_SECRET, secureCookie: name.startsWith("__Secure-"), salt: name, cookieName: name };
+    const options = { req: { headers }, secret: serverEnv().AUTH_SECRET, secureCookie: name.startsWith("__Secure-"), salt: name, cookieName: name };
     const raw = await getToken({ ...options, raw: true });
     if (!raw) return null;
     const known = verifiedTokens.get(raw, Date.now());

@@ -1,12 +1,12 @@
-// Session cookies this process has already decrypted and verified, so the hot
-// routes (answer saves: one student sends the same cookie dozens of times an
+// Session cookies this process has already decrypted and verified, so pages,
+// actions and routes (one student sends the same cookie dozens of times an
 // exam) pay Auth.js's JWE decryption (HKDF key derivation, key thumbprint,
 // AES-CBC + HMAC) once per cookie instead of on every request. Keyed by the
 // exact cookie value: the same authenticated bytes always decrypt to the same
 // claims, so the cache can never accept what decryption would refuse; the
 // token's own expiry is checked on every use, and whether the session is still
-// live is checked by each route's SQL, not here. Pure and bounded (oldest
-// entries go first).
+// live is checked by SQL every time (readLiveSession, or a hot route's own
+// statement), not here. Pure and bounded (oldest entries go first).
 
 export type VerifiedClaims = { userId: string; sessionId: string; expiresAt: number };
 
