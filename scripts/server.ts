@@ -5,9 +5,11 @@
 // accepts connections and WEB_CONCURRENCY server processes (node:cluster), one
 // per core by default; `npm run dev` is one process.
 import cluster from "node:cluster";
+import { appendFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createServer as createNetServer } from "node:net";
 import { availableParallelism } from "node:os";
+import { performance } from "node:perf_hooks";
 import next from "next";
 import { handOffConnections, serveHandedConnections, takeHandedArrival } from "../lib/edge/connection-handoff";
 import { edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
@@ -21,6 +23,23 @@ const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? avai
 
 const READY = "stratus:ready";
 
+/**
+ * STRATUS_EVENT_LOOP_LOG (the bench sets it): once a second, this process appends
+ * how long its event loop was busy and idle, as "pid time activeMs idleMs". A
+ * loop can be busy while /proc counts less than a core of CPU for the process
+ * (time in a system call that waits, or a virtual CPU the host took away), so
+ * the bench reports both.
+ */
+function logEventLoop(file: string): void {
+  let last = performance.eventLoopUtilization();
+  setInterval(() => {
+    const now = performance.eventLoopUtilization();
+    const step = performance.eventLoopUtilization(now, last);
+    last = now;
+    appendFileSync(file, `${process.pid} ${Date.now()} ${step.active.toFixed(1)} ${step.idle.toFixed(1)}\n`);
+  }, 1000).unref();
+}
+
 async function serve(options: { handed: boolean }) {
   // Route handlers trust x-stratus-* headers only when this edge stamped them.
   process.env.STRATUS_EDGE = "1";
@@ -33,6 +52,7 @@ async function serve(options: { handed: boolean }) {
   // connection costs more here: the primary hands it over, about one per turn of
   // this process's event loop (docs/deploy.md).
   httpServer.keepAliveTimeout = 65_000;
+  if (process.env.STRATUS_EVENT_LOOP_LOG) logEventLoop(process.env.STRATUS_EVENT_LOOP_LOG);
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer });
   await app.prepare();
   const handle = app.getRequestHandler();

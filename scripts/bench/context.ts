@@ -80,7 +80,14 @@ export function saveBody(attempt: OpenAttempt, random: () => number, seq: string
 }
 
 export async function withCpu<T>(ctx: BenchContext, roots: { bare?: number }, work: () => Promise<T>): Promise<{ value: T; cpu: CpuReport }> {
-  const sampler = new CpuSampler({ server: ctx.app.pid, bare: roots.bare, worker: ctx.worker?.pid, proxy: ctx.proxy?.pid, database: ctx.dbName });
+  const sampler = new CpuSampler({
+    server: ctx.app.pid,
+    bare: roots.bare,
+    worker: ctx.worker?.pid,
+    proxy: ctx.proxy?.pid,
+    database: ctx.dbName,
+    eventLoopLog: ctx.app.eventLoopLog,
+  });
   sampler.start();
   try {
     const value = await work();

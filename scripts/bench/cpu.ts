@@ -4,7 +4,7 @@
 // generator, everything else), plus the whole machine's busy share. Sampling
 // (rather than one reading at each end) keeps the time of processes that exit
 // during the step, such as pgbench's backends.
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 
 const CLOCK_TICKS = 100; // getconf CLK_TCK on Linux x86-64
 
@@ -46,10 +46,44 @@ export function machineTicks(): { busy: number; total: number } {
 }
 
 /** `worker`: the job worker beside the app (as `npm start` runs it); `proxy`: nginx in front of it. */
-export type CpuRoots = { server?: number; bare?: number; worker?: number; proxy?: number; database: string };
+export type CpuRoots = {
+  server?: number;
+  bare?: number;
+  worker?: number;
+  proxy?: number;
+  database: string;
+  /** The app's STRATUS_EVENT_LOOP_LOG (scripts/server.ts): each process's event-loop busy and idle time, a line a second. */
+  eventLoopLog?: string;
+};
 
 /** Percent of one core, averaged over the sampled interval, per group; machine = busy share of all cores (100 = every core busy). */
-export type CpuReport = { seconds: number; groups: Record<string, number>; machineBusyPct: number; topOther: Array<{ comm: string; pct: number }> };
+export type CpuReport = {
+  seconds: number;
+  groups: Record<string, number>;
+  machineBusyPct: number;
+  topOther: Array<{ comm: string; pct: number }>;
+  /** How busy the app's event loops were (the busiest process), in % of the time: it reaches 100% before /proc's CPU does. */
+  eventLoopBusyPct?: number;
+};
+
+/**
+ * The busiest app process's event-loop busy share between `from` and `to` (ms),
+ * from the log scripts/server.ts writes ("pid time activeMs idleMs"); undefined
+ * without a line in the interval.
+ */
+export function eventLoopBusy(log: string, from: number, to: number): number | undefined {
+  const byPid = new Map<string, { active: number; idle: number }>();
+  for (const line of log.split("\n")) {
+    const [pid, at, active, idle] = line.split(" ");
+    if (!pid || !idle || Number(at) <= from || Number(at) > to) continue;
+    const sum = byPid.get(pid) ?? { active: 0, idle: 0 };
+    sum.active += Number(active);
+    sum.idle += Number(idle);
+    byPid.set(pid, sum);
+  }
+  const shares = [...byPid.values()].map((s) => (100 * s.active) / Math.max(1, s.active + s.idle));
+  return shares.length ? Math.round(Math.max(...shares) * 10) / 10 : undefined;
+}
 
 /** CPU used by processes that are not part of the bench (other work on this machine), in % of one core. */
 export function foreignCpu(report: CpuReport): number {
@@ -126,8 +160,11 @@ export class CpuSampler {
       groups[group] = (groups[group] ?? 0) + used;
     }
     const pct = (ticks: number) => Math.round((ticks / CLOCK_TICKS / seconds) * 1000) / 10;
+    const loopLog = this.roots.eventLoopLog && existsSync(this.roots.eventLoopLog) ? readFileSync(this.roots.eventLoopLog, "utf8") : "";
     return {
       seconds: Math.round(seconds * 10) / 10,
+      // The lines logged inside this step (each covers the second before it).
+      eventLoopBusyPct: loopLog ? eventLoopBusy(loopLog, this.started + 1000, Date.now()) : undefined,
       groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, pct(v)])),
       machineBusyPct: Math.round(((machine.busy - this.machineStart.busy) / Math.max(1, machine.total - this.machineStart.total)) * 1000) / 10,
       topOther: [...other.entries()]

@@ -88,16 +88,24 @@ function table(header: string[], rows: Array<Array<string | number>>): string {
 }
 
 
+/** The app's busiest event loop (scripts/server.ts logs it); "–" for other servers and older runs. */
+const loopCell = (c: CpuReport, server: string) => (server === APP && c.eventLoopBusyPct !== undefined ? pct(c.eventLoopBusyPct) : "–");
+
 function cpuCells(c: CpuReport, server = APP, calibrationMs?: number): string[] {
-  return [pct(c.groups[server]), pct(c.groups[PG]), pct(c.groups[GEN]), pct(foreign(c)), pct(c.machineBusyPct * 2), calibrationMs ? ms(calibrationMs) : "–"];
+  return [pct(c.groups[server]), loopCell(c, server), pct(c.groups[PG]), pct(c.groups[GEN]), pct(foreign(c)), pct(c.machineBusyPct * 2), calibrationMs ? ms(calibrationMs) : "–"];
 }
-const CPU_HEADER = ["server CPU", "postgres CPU", "generator CPU", "other work", "machine busy (of 200%)", "calibration"];
+const CPU_HEADER = ["server CPU", "event loop busy", "postgres CPU", "generator CPU", "other work", "machine busy (of 200%)", "calibration"];
 
 /** Names the resource that ran out, from the CPU sampled during a step. */
 function bottleneck(c: CpuReport, server: string): string {
   const s = c.groups[server] ?? 0;
   const p = c.groups[PG] ?? 0;
   const busy = c.machineBusyPct;
+  const loop = server === APP ? c.eventLoopBusyPct : undefined;
+  // A saturated event loop is the limit even when /proc counts less than a core for the process.
+  if (loop !== undefined && loop >= 90 && s < 85) {
+    return `the server's event loop was busy ${pct(loop)} of the time, though /proc counted ${pct(s)} of a core for the process (time in system calls that wait, or the virtual CPU taken away by the host, counts as busy but not as CPU), while PostgreSQL used ${pct(p)} and the machine ${pct(busy * 2)} of 200%`;
+  }
   if (server !== "pgbench" && s >= 85 && busy < 85) {
     return `the ${server} was CPU-bound (${pct(s)} of a core; each Node.js process tops out near 100%), while PostgreSQL used ${pct(p)}`;
   }
@@ -168,6 +176,7 @@ function methodSection(r: Report): string {
 - **Open loop.** Every request has a send time fixed before the run (Poisson arrivals at the scenario's rate, or uniform random times inside a storm's window). Requests leave at those times whatever the responses do, and each latency is measured **from its scheduled time** to the last byte of the response, so queueing anywhere (generator, sockets, server, pool, database) counts and a slow server cannot slow the generator down to hide it (no coordinated omission).
 - **${r.config.runs} run${r.config.runs === 1 ? "" : "s"}** of every scenario per process count${r.config.runs > 1 ? "; the tables mark the median run (by the scenario's key figure) and give the spread of all runs" : " (\`--runs=3\` for medians and spreads)"}.
 - **CPU** is sampled from \`/proc\` once a second and summed per process group (app server, PostgreSQL backends of the bench database, generator, other processes), as % of one core: 100% = one core busy, the machine has 200%.
+- **Event loop busy** is the busiest app process's event-loop utilisation over the same interval (\`performance.eventLoopUtilization\`, logged once a second by \`scripts/server.ts\` when \`STRATUS_EVENT_LOOP_LOG\` is set). It can reach 100% while /proc counts 70–80% of a core for the process: time blocked in a system call, or a virtual CPU the host has taken away, is busy time for the loop but not CPU time. A loop at 100% is the limit whatever the CPU column says.
 - **Shared machine.** Other work on this machine (builds, tests) distorts the figures, so before each measurement the bench waits (up to ${r.config.patienceSeconds} s, \`--patience\`) until other processes use under 10% of a core, and repeats a measurement once when they used more than 20% during it, keeping the less disturbed one. The "other work" column shows what remained.
 - **Calibration.** This is a virtual machine with neighbours: other guests on the same host can slow the same CPU work down without showing up in \`/proc\` here. Before each measurement the bench times a fixed piece of JavaScript work (JSON round trips and arithmetic, median of three); the "calibration" column shows it (lower is faster). ${calibrationRange(r)}
 - **Keep-alive.** A request that fails with ECONNRESET on a reused keep-alive socket (the server closed it as idle just as it was picked) is sent once more on a new connection, as browsers do, and counted as "resent"; its latency still runs from the first scheduled time.

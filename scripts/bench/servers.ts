@@ -67,7 +67,7 @@ export async function buildApp(root: string): Promise<number> {
   return Date.now() - started;
 }
 
-export type Server = { pid: number; port: number; stop(): Promise<void> };
+export type Server = { pid: number; port: number; stop(): Promise<void>; eventLoopLog?: string };
 
 function serve(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number; log: string; health: string }): Promise<Server> {
   const out = createWriteStream(options.log);
@@ -115,10 +115,12 @@ function stopChild(child: ChildProcess): Promise<void> {
   });
 }
 
-export function startApp(options: { root: string; port: number; processes: number; env: NodeJS.ProcessEnv; profileDir?: string }): Promise<Server> {
+export async function startApp(options: { root: string; port: number; processes: number; env: NodeJS.ProcessEnv; profileDir?: string }): Promise<Server> {
   // --profile: V8 CPU profile of the server, written when it exits (scripts/bench/profile-summary.ts reads it).
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
-  return serve(process.execPath, [...profile, "--import", "tsx", path.join(options.root, "scripts/server.ts")], {
+  const eventLoopLog = logFile(options.root, `event-loop-${options.port}-${options.processes}p.log`);
+  rmSync(eventLoopLog, { force: true });
+  const server = await serve(process.execPath, [...profile, "--import", "tsx", path.join(options.root, "scripts/server.ts")], {
     cwd: options.root,
     env: {
       ...options.env,
@@ -127,11 +129,13 @@ export function startApp(options: { root: string; port: number; processes: numbe
       PORT: String(options.port),
       HOSTNAME_BIND: "127.0.0.1",
       WEB_CONCURRENCY: String(options.processes),
+      STRATUS_EVENT_LOOP_LOG: eventLoopLog,
     },
     port: options.port,
     log: logFile(options.root, `app-${options.port}-${options.processes}p.log`),
     health: "/api/health",
   });
+  return { ...server, eventLoopLog };
 }
 
 /** The job worker (scripts/worker.ts), beside the app as `npm start` runs it; it answers no HTTP, so it is ready once it says so. */
