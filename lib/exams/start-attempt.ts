@@ -120,7 +120,9 @@ async function tryStart(
   if (open) await gradeAttemptNow(db, { attemptId: open.id, now, expired: true });
   if (mode === "FINAL_MOCK" && state.finalMocks >= FINAL_MOCKS_PER_STUDENT) throw finalMocksTaken();
 
-  // Practice reveals answers as it goes: it never draws a question of an open timed attempt.
+  // Practice reveals answers as it goes: it does not draw a question of an open timed attempt.
+  // A practice start racing a mock's start (two tabs, the same instant) may still draw one; the
+  // key stays locked all the same, since every reveal asks key-lock.ts again.
   const locked = revealsAsYouGo(mode) ? await lockedQuestionIds(db, { userId }) : new Set<string>();
   const candidates: Candidate[] = pool.questions
     .filter((q) => drawsFrom(mode, q) && inQuizScope(q, input) && !locked.has(q.id))
