@@ -56,7 +56,9 @@ export async function startAssignment(
   const userId = caller.id;
   return db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`start:${userId}`}, 0))`;
+      // The assignment's lock puts its starts in a row with each other and with the
+      // instructor's edits, so a double click makes one attempt (self-started exams
+      // need no lock: their insert refuses a second open one, insert-attempt.ts).
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtextextended(${`assignment:${assignmentId}`}, 0))`;
       // The instructor may have edited it since it was read: read it again under the lock.
       const current = await tx.assignment.findUniqueOrThrow({ where: { id: assignmentId } });

@@ -24,8 +24,6 @@ type Tx = Prisma.TransactionClient;
 
 export type StartedAttempt = { attemptId: string; resumed: boolean; short: boolean };
 
-type Seen = Map<string, { times: number; last: number }>;
-
 /**
  * What a start needs to know about the student, in one statement: their open
  * exam of this mode (an exam-length mode resumes it), how many final mocks they
@@ -65,7 +63,7 @@ async function studentState(db: Tx, userId: string, mode: AttemptMode) {
     open: state!.openId ? { id: state!.openId, deadline: state!.openDeadline } : null,
     finalMocks: state!.finalMocks,
     multiplier: state!.multiplier,
-    seen: new Map(state!.seen.map(([questionId, times, last]) => [questionId, { times, last }])) as Seen,
+    seen: new Map(state!.seen.map(([questionId, times, last]) => [questionId, { times, last }])),
   };
 }
 

@@ -155,6 +155,15 @@ describe("who may do what", () => {
     expect(await t.db.enrollment.count({ where: { classId } })).toBe(3);
   });
 
+  test("a student's starts of an assignment racing each other (a double click, two tabs) make one attempt", async () => {
+    const { instructor, student, classId } = await classWithStudent();
+    const { assignmentId } = await createAssignment(t.db, instructor, classId, fields());
+    const starts = await Promise.all(Array.from({ length: 6 }, () => startAssignment(t.db, student, { assignmentId, now: at(1), settings })));
+    expect(new Set(starts.map((s) => s.attemptId)).size).toBe(1);
+    expect(starts.filter((s) => !s.resumed)).toHaveLength(1);
+    expect(await t.db.attempt.count({ where: { userId: student.id, assignmentId } })).toBe(1);
+  });
+
   test("removing a student keeps their attempts and results", async () => {
     const { instructor, student, classId } = await classWithStudent();
     const { assignmentId } = await createAssignment(t.db, instructor, classId, fields());
