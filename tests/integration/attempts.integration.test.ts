@@ -17,6 +17,8 @@ import { runJobs } from "../support/jobs";
 import { AppError } from "@/lib/app-error";
 import { type AnswerSave, answerSaveSchema } from "@/lib/exams/inputs";
 import { seed } from "@/lib/seed/seed";
+import { loadContentPack } from "@/lib/content/pack";
+import { syncContent } from "@/lib/content/sync";
 import { type TestDatabase, createTestDatabase } from "../support/database";
 import { createTestSession } from "../support/sessions";
 
@@ -627,5 +629,80 @@ describe("other people's attempts", () => {
     await submitAttempt(t.db, { userId: owner, attemptId, now: at(2), settings });
     await expectAppError(loadResults(t.db, { userId: intruder, attemptId, now: at(3), settings }), "NOT_FOUND");
     expect((await t.db.attemptItem.findFirstOrThrow({ where: { attemptId, position } })).chosenKeys).toEqual([]);
+  });
+});
+
+describe("question versions held in the process (question-versions.ts)", () => {
+  type PackItem = ReturnType<typeof loadContentPack>["items"][number]["item"];
+  type Single = Extract<PackItem, { type: "single" }>;
+  const singles = (pack: ReturnType<typeof loadContentPack>) => pack.items.map((l) => l.item).filter((item): item is Single => item.type === "single");
+  const correctKey = (item: Single) => item.choices.find((c) => c.correct)!.key;
+
+  /** An open practice attempt of one item, at the given version, for a new user. */
+  async function attemptOf(db: TestDatabase["db"], questionId: string, version: number, choiceOrder: string[]) {
+    const userId = (await db.user.create({ data: { email: `v${randomUUID()}@example.com`, name: "Versions", passwordHash: "x" } })).id;
+    const attempt = await db.attempt.create({
+      data: {
+        userId,
+        examId: "dva-c02",
+        mode: "QUIZ",
+        config: {},
+        questionCount: 1,
+        items: { create: { position: 0, questionId, questionVersion: version, choiceOrder } },
+      },
+    });
+    return { userId, attemptId: attempt.id };
+  }
+  const stemShown = async (db: TestDatabase["db"], userId: string, attemptId: string) => {
+    const view = await loadRunnerView(db, { userId, attemptId, now: at(5), settings });
+    if ("graded" in view) throw new Error("expected a running attempt");
+    return view.items[0]!.stem;
+  };
+
+  test("an attempt is shown and graded by the version it was drawn from after the question is edited; the edit is read fresh", async () => {
+    const pack = loadContentPack();
+    const item = singles(pack)[0]!;
+    const keys = item.choices.map((c) => c.key);
+    const oldKey = correctKey(item);
+    const { version } = await t.db.question.findUniqueOrThrow({ where: { id: item.id }, select: { version: true } });
+    const before = await attemptOf(t.db, item.id, version, keys);
+    expect(await stemShown(t.db, before.userId, before.attemptId)).toBe(item.stem);
+
+    // The edit: a new stem, and another choice is the right one.
+    const originalStem = item.stem;
+    item.stem = `${originalStem} (edited)`;
+    for (const choice of item.choices) choice.correct = choice.key === keys.find((k) => k !== oldKey);
+    expect((await syncContent(t.db, pack)).updated.questions).toBe(1);
+    const after = await attemptOf(t.db, item.id, version + 1, keys);
+
+    expect(await stemShown(t.db, after.userId, after.attemptId)).toBe(`${originalStem} (edited)`);
+    expect(await stemShown(t.db, before.userId, before.attemptId)).toBe(originalStem);
+    for (const { userId, attemptId } of [before, after]) {
+      await saveAnswers(t.db, { userId, sessionId: await sid(userId), attemptId, saves: [save(0, [oldKey], 1)], now: at(6), settings });
+      await submitAttempt(t.db, { userId, attemptId, now: at(7), settings });
+    }
+    const correct = async (attemptId: string) => (await t.db.attemptItem.findFirstOrThrow({ where: { attemptId } })).correct;
+    expect(await correct(before.attemptId)).toBe(true);
+    expect(await correct(after.attemptId)).toBe(false);
+  });
+
+  test("two databases holding the same version number of a question with different content each show their own", async () => {
+    const pack = loadContentPack();
+    const item = singles(pack)[1]!;
+    const keys = item.choices.map((c) => c.key);
+    const here = await attemptOf(t.db, item.id, 1, keys);
+    expect(await stemShown(t.db, here.userId, here.attemptId)).toBe(item.stem);
+
+    const other = await createTestDatabase();
+    try {
+      const originalStem = item.stem;
+      item.stem = `${originalStem} (as another database has it)`;
+      await syncContent(other.db, pack);
+      const there = await attemptOf(other.db, item.id, 1, keys);
+      expect(await stemShown(other.db, there.userId, there.attemptId)).toBe(item.stem);
+      expect(await stemShown(t.db, here.userId, here.attemptId)).toBe(originalStem);
+    } finally {
+      await other.close();
+    }
   });
 });

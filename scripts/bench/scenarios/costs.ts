@@ -13,6 +13,7 @@ import { submitAttempt } from "../../../lib/exams/submit-attempt";
 import { loadRunnerView } from "../../../lib/exams/runner-view";
 import { saveAnswers } from "../../../lib/exams/save-answers";
 import { startAttempt } from "../../../lib/exams/start-attempt";
+import { type VersionRef, questionSnapshots } from "../../../lib/exams/question-versions";
 import { PrismaClient } from "../../../lib/generated/prisma/client";
 import type { BenchContext } from "../context";
 import { warmUserOf } from "../database";
@@ -49,6 +50,9 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
     if (record) (samples[operation] ??= []).push({ wall, cpu: (used.user + used.system) / 1000, statements, db: databaseMs });
     return value;
   };
+  // A running server holds every question version after its first attempts
+  // (lib/exams/question-versions.ts); so does this process before it measures.
+  await questionSnapshots(db, await db.$queryRaw<VersionRef[]>`SELECT "questionId", version, "contentHash" FROM "QuestionVersion"`);
   // Users 3…20 of the warm-up set: their warm-up attempts are graded, so each starts a fresh mock.
   const users = Array.from({ length: 18 }, (_, i) => warmUserOf(i + 2).id);
   for (const [i, userId] of users.entries()) {
