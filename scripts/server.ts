@@ -14,7 +14,7 @@ import next from "next";
 import { handOffConnections, serveHandedConnections, takeHandedArrival } from "../lib/edge/connection-handoff";
 import { edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
 import { requestGate } from "../lib/edge/request-gate";
-import { reportRequestsInProcess } from "../lib/edge/server-load";
+import { recentMaximum, reportServerLoad } from "../lib/edge/server-load";
 
 const dev = process.argv.includes("--dev");
 const port = Number(process.env.PORT ?? 3000);
@@ -73,10 +73,13 @@ async function serve(options: { handed: boolean }) {
   // check does not wait: it says whether this process is alive, not how busy.
   // docs/benchmarks/request-gate.md has the measurements behind 12.
   const gate = requestGate(Number(process.env.STRATUS_REQUESTS_IN_PROGRESS ?? 12));
-  // Grading puts the learning jobs off while the gate is full (lib/learning/learning-delay.ts).
-  reportRequestsInProcess(() => gate.inProgress + gate.waiting);
+  // Grading puts the learning jobs off while the gate is full or requests wait
+  // long for their turn (lib/edge/server-load.ts, lib/learning/learning-delay.ts).
+  const waits = recentMaximum(1_000);
+  reportServerLoad(() => ({ requests: gate.inProgress + gate.waiting, recentWaitMs: waits.value(Date.now()) }));
   httpServer.on("request", (req, res) => {
-    stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, takeHandedArrival(req.socket) ?? Date.now());
+    const arrivedAt = takeHandedArrival(req.socket) ?? Date.now();
+    stampEdgeHeaders(edge, { headers: req.headers, socketAddress: req.socket.remoteAddress }, arrivedAt);
     if (req.url === "/api/health") {
       void handle(req, res);
       return;
@@ -89,6 +92,8 @@ async function serve(options: { handed: boolean }) {
     });
     gate.enter(() => {
       started = true;
+      const now = Date.now();
+      waits.note(now - arrivedAt, now);
       if (closed) gate.leave(); // the client went away while it waited
       else void handle(req, res);
     });

@@ -7,7 +7,7 @@
 // at a shared deadline waits only for the scores.
 import "server-only";
 import type { Db, Prisma } from "@/lib/db";
-import { requestsInProcess } from "@/lib/edge/server-load";
+import { serverLoad } from "@/lib/edge/server-load";
 import { attemptLearningJob } from "@/lib/learning/attempt-learning";
 import { learningDelaySeconds } from "@/lib/learning/learning-delay";
 import { isResponseCorrect } from "./answer-rules";
@@ -75,7 +75,7 @@ export async function gradeLocked(tx: Tx, options: GradeOptions & { status: Atte
       WHERE id = ${attemptId}
       RETURNING id
     )
-    SELECT ${attemptLearningJob(attemptId, { runAfterSeconds: learningDelaySeconds(requestsInProcess()) })} FROM graded`;
+    SELECT ${attemptLearningJob(attemptId, { runAfterSeconds: learningDelaySeconds(serverLoad()) })} FROM graded`;
   return { attemptId, alreadyGraded: false, status };
 }
 

@@ -11,8 +11,8 @@ import { startAttempt } from "@/lib/exams/start-attempt";
 import { recordAttemptLearning } from "@/lib/learning/attempt-learning";
 import { loadDashboard } from "@/lib/learning/dashboard";
 import { JOB } from "@/lib/jobs/queue";
-import { reportRequestsInProcess } from "@/lib/edge/server-load";
-import { BUSY_REQUESTS, LEARNING_DEFER_SECONDS } from "@/lib/learning/learning-delay";
+import { reportServerLoad } from "@/lib/edge/server-load";
+import { BUSY_REQUESTS, BUSY_WAIT_MS, LEARNING_DEFER_SECONDS } from "@/lib/learning/learning-delay";
 import { startJobWorker } from "@/lib/jobs/worker";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
@@ -94,27 +94,37 @@ describe("the learning job", () => {
     expect(await learningOf(user)).toEqual(once);
   });
 
-  test("while the server's request gate is full, the learning of a grade waits for the storm to pass; otherwise it runs at once", async () => {
+  test("while the server's request gate is full, or requests lately waited long for their turn, the learning of a grade waits for the storm to pass; otherwise it runs at once", async () => {
     const delayOf = async (attemptId: string) => {
       const [job] = await t.db.$queryRaw<Array<{ seconds: number }>>`
         SELECT extract(epoch FROM run_at - created_at)::float8 AS seconds FROM graphile_worker._private_jobs WHERE key = ${`attempt-learning:${attemptId}`}`;
       return job!.seconds;
     };
     try {
-      reportRequestsInProcess(() => BUSY_REQUESTS + 5);
+      reportServerLoad(() => ({ requests: BUSY_REQUESTS + 5, recentWaitMs: 0 }));
       const inStorm = await submittedQuiz(await newStudent("jobs-storm"), at(2));
-      reportRequestsInProcess(() => 0);
+      // The backlog outside the gate: few requests inside, but the last ones waited long since they arrived.
+      reportServerLoad(() => ({ requests: 2, recentWaitMs: BUSY_WAIT_MS + 1 }));
+      const backlogged = await submittedQuiz(await newStudent("jobs-backlog"), at(2));
+      reportServerLoad(() => ({ requests: 0, recentWaitMs: 0 }));
       const quiet = await submittedQuiz(await newStudent("jobs-quiet"), at(3));
       expect(await delayOf(inStorm)).toBeCloseTo(LEARNING_DEFER_SECONDS, 0);
+      expect(await delayOf(backlogged)).toBeCloseTo(LEARNING_DEFER_SECONDS, 0);
       expect(await delayOf(quiet)).toBeCloseTo(0, 0);
-      // The put-off job is not run before its time; once due, it records as any other.
+      // The put-off jobs are not run before their time; once due, they record as any other.
       await runJobs(t);
-      expect(await queuedJobs(t)).toEqual([expect.objectContaining({ key: `attempt-learning:${inStorm}`, attempts: 0 })]);
-      await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key = ${`attempt-learning:${inStorm}`}`;
+      expect(await queuedJobs(t)).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ key: `attempt-learning:${inStorm}`, attempts: 0 }),
+          expect.objectContaining({ key: `attempt-learning:${backlogged}`, attempts: 0 }),
+        ]),
+      );
+      expect(await queuedJobs(t)).toHaveLength(2);
+      await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key IN (${`attempt-learning:${inStorm}`}, ${`attempt-learning:${backlogged}`})`;
       await runJobs(t);
       expect(await queuedJobs(t)).toEqual([]);
     } finally {
-      reportRequestsInProcess(() => 0);
+      reportServerLoad(() => ({ requests: 0, recentWaitMs: 0 }));
     }
   });
 
