@@ -5,12 +5,13 @@
 // off during a storm of submits (lib/learning/learning-delay.ts). Outside that
 // server (tests, scripts, the job worker) nothing reports, and it is idle.
 //
-// Both, because a storm's backlog is not all inside the process: connections
-// the primary has handed over wait in the IPC channel until the busy process
-// reads them (lib/edge/connection-handoff.ts). In a 1,000-submit storm the gate
-// held fewer than 12 requests for the last two thirds of the storm while
-// submits still queued for 10-20 s, so most grades were not counted as busy.
-// Their wait since arrival (the primary's stamp) shows that queue.
+// Both, because a storm's backlog is not all inside the process. In a
+// 1,000-submit storm the gate held fewer than 12 requests for the last two
+// thirds of the storm while submits still queued for 10-20 s, so most grades
+// were not counted as busy. Those submits had been stamped by the primary
+// (lib/edge/connection-handoff.ts) and waited between it and this process,
+// most likely in the IPC channel until the busy process read them; their wait
+// since that stamp shows the queue wherever it is.
 //
 // Kept on globalThis: scripts/server.ts loads this module from source, and
 // Next.js's server build holds a copy of its own; both must see one probe.

@@ -36,8 +36,11 @@ function deepFreeze<T>(value: T): T {
  * their own objects from them.
  */
 export async function questionSnapshots(db: Reader, refs: readonly VersionRef[]): Promise<QuestionSnapshot[]> {
+  const keys = refs.map(keyOf);
   const missing = new Map<string, VersionRef>();
-  for (const ref of refs) if (!cache.has(keyOf(ref))) missing.set(keyOf(ref), ref);
+  refs.forEach((ref, i) => {
+    if (!cache.has(keys[i]!)) missing.set(keys[i]!, ref);
+  });
   if (missing.size) {
     const wanted = [...missing.values()];
     const rows = await db.$queryRaw<Array<VersionRef & { snapshot: QuestionSnapshot }>>`
@@ -47,12 +50,9 @@ export async function questionSnapshots(db: Reader, refs: readonly VersionRef[])
     if (cache.size + rows.length > LIMIT) cache.clear();
     for (const row of rows) cache.set(keyOf(row), deepFreeze(row.snapshot));
   }
-  return refs.map((ref) => {
-    const snapshot = cache.get(keyOf(ref));
+  return refs.map((ref, i) => {
+    const snapshot = cache.get(keys[i]!);
     if (!snapshot) throw new Error(`Question ${ref.questionId} has no version ${ref.version} with content ${ref.contentHash}.`);
     return snapshot;
   });
 }
-
-/** How many versions this process holds (for tests). */
-export const cachedQuestionVersions = () => cache.size;
