@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState, useEffect } from "react";
 import { forgetOfflineCopies } from "@/components/offline/offline-copies";
 import { ActionForm } from "@/components/ui/action-form";

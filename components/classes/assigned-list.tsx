@@ -1,7 +1,7 @@
 // "Assigned to you": each assignment with its class, due time (relative and in
 // the student's zone), time limit with their accommodation, attempts left and
 // status. Server component.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/components/ui/cn";
 import type { AssignmentStatus } from "@/lib/classes/assignment-terms";
 import { minutesText } from "@/lib/classes/form-values";

@@ -2,7 +2,7 @@
 // the students × task statements heat map, and the weakest task statements.
 // Server components: sorting and filtering are links and a GET form, so they
 // work without JavaScript and every view has its own URL.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { masteryTone } from "@/components/dashboard/mastery-heatmap";
 import { buttonClasses } from "@/components/ui/button";
 import { cn } from "@/components/ui/cn";

@@ -1,7 +1,7 @@
 // The highest-impact topics: ranked by blueprint weight × what is left to
 // learn (lib/learning/weak-topics.ts). Each row shows its weight and mastery,
 // so a 40% topic above a 17% one makes sense on sight.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { DrillTopicButton } from "@/components/exam/start-forms";
 import { plural } from "@/lib/format/plural";
 import type { WeakTopic } from "@/lib/learning/weak-topics";

@@ -1,6 +1,6 @@
 // One question of a graded attempt: the verdict, the stem, your answer against
 // the key, the explanation, the AWS pages behind it, the lesson, and reporting.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { Ref } from "react";
 import { QuestionText } from "@/components/question/question-text";
 import { type ReportNote, ReportQuestion } from "@/components/question/report-question";

@@ -1,6 +1,6 @@
 // The Learn overview: a card per domain with its weight and the student's
 // progress, then each domain's task statements and lessons in reading order.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import type { CatalogueDomain } from "@/lib/lessons/catalogue";

@@ -1,6 +1,6 @@
 // The top of a lesson: where it sits in the blueprint, its title, reading
 // time and objectives.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { LessonPage } from "@/lib/lessons/lesson-page";
 
 export function LessonHeader({ lesson, completed }: { lesson: LessonPage["lesson"]; completed: boolean }) {

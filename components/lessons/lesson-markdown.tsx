@@ -5,7 +5,7 @@
 // Wide tables and diagrams sit in a WideContent frame (scroll cue, keyboard
 // scrolling, "Open full size"); an empty header cell gets a label for screen readers.
 import type { Element, ElementContent } from "hast";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ComponentProps, ReactNode } from "react";
 import Markdown, { type Components } from "react-markdown";
 import rehypeHighlight from "rehype-highlight";

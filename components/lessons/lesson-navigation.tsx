@@ -1,6 +1,6 @@
 // Where to go after a lesson: its related lessons, and the previous and next
 // lessons in reading order (domain by domain).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { LessonLink } from "@/lib/lessons/lesson-page";
 import { lessonPath } from "@/lib/lessons/lesson-links";
 

@@ -1,6 +1,6 @@
 // Lesson search results: title, place in the blueprint and a snippet of the
 // body with the matched words marked.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { LessonSearchHit } from "@/lib/lessons/lesson-search";
 import { lessonPath } from "@/lib/lessons/lesson-links";
 import { plural } from "@/lib/format/plural";

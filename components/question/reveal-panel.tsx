@@ -1,7 +1,7 @@
 // After an answer is checked (or in results): the verdict, the explanation of
 // an ordering/matching/numeric item, the AWS pages that support the key and
 // the lesson. Choice explanations sit beside each choice (choice-list.tsx).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { cn } from "@/components/ui/cn";
 import type { Reveal } from "@/lib/exams/attempt-items";
 

@@ -1,6 +1,6 @@
 // Tells the student when the new-cards-per-day limit moved cards to later days,
 // and where to change the limit.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 /** "12 more new cards are scheduled for tomorrow…", with where to change the limit. */
 export function NewCardNotice({ notice }: { notice: string }) {

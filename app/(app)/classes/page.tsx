@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ClassForm, JoinClassForm } from "@/components/classes/class-forms";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ScoreTrend } from "@/components/charts/score-trend";
 import { AssignedCard } from "@/components/classes/assigned-card";
 import { ActivityBars } from "@/components/dashboard/activity-bars";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { ResetPasswordForm } from "@/components/account/auth-forms";
 import { resetLinkIsLive } from "@/lib/auth/password-reset";
 import { db } from "@/lib/db";

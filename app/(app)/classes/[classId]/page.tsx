@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AssignedList } from "@/components/classes/assigned-list";
 import { AccommodationForm, ClassForm } from "@/components/classes/class-forms";
 import { CopyText } from "@/components/classes/copy-text";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { QuestionText } from "@/components/question/question-text";
 import { ResolveForm } from "@/components/question-reports/resolve-form";
 import { ButtonLink } from "@/components/ui/button";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { LessonSearchForm } from "@/components/lessons/lesson-search-form";
 import { LessonSearchResults } from "@/components/lessons/lesson-search-results";
 import { EmptyState } from "@/components/ui/empty-state";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { StatusBadge } from "@/components/classes/assigned-list";
 import { AssignmentForm } from "@/components/classes/assignment-form";
