@@ -13,6 +13,14 @@ const config = [
     rules: { "react-hooks/rules-of-hooks": "off" },
   },
   {
+    // In-app links prefetch on intent (components/ui/link.tsx), not when they scroll into view.
+    files: ["app/**/*.tsx", "components/**/*.tsx"],
+    ignores: ["components/ui/link.tsx"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "next/link", message: "Use Link from @/components/ui/link: it prefetches on intent." }] }],
+    },
+  },
+  {
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
     },
