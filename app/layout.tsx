@@ -1,7 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { headers } from "next/headers";
 import type { ReactNode } from "react";
-import { ServiceWorker } from "@/components/offline/service-worker";
 import { TimeZoneCookie } from "@/components/shell/time-zone-cookie";
 import { THEME_SCRIPT } from "@/lib/theme-script";
 import "./globals.css";
@@ -31,7 +30,6 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </a>
         {children}
         <TimeZoneCookie />
-        <ServiceWorker />
       </body>
     </html>
   );

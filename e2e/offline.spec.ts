@@ -27,10 +27,11 @@ test("a mock reloaded offline opens from this device with its answers, keeps ans
   test.setTimeout(120_000);
   await signIn(await makeUser());
   await page.goto("/exams");
-  await workerActive(page);
   await page.getByRole("button", { name: "Start a mock exam" }).click();
   // Sampling 65 questions takes a while on a busy 2-core machine.
   await expect(page).toHaveURL(/\/attempts\/[\w-]+$/, { timeout: 30_000 });
+  // The runner registers the worker (for runner pages only).
+  await workerActive(page);
   const attemptId = page.url().split("/attempts/")[1]!;
   const runner = `/attempts/${attemptId}`;
   // The e2e server's mocks last 1.5 minutes: give this one 20, then open it again so the page has that deadline.
@@ -79,9 +80,9 @@ test("without a kept copy the worker's offline page says the answers are safe an
   test.setTimeout(120_000);
   await signIn(await makeUser());
   await page.goto("/exams");
-  await workerActive(page);
   await page.getByRole("button", { name: "Start a mock exam" }).click();
   await expect(page).toHaveURL(/\/attempts\/[\w-]+$/, { timeout: 30_000 });
+  await workerActive(page);
   const runner = new URL(page.url()).pathname;
   await expect.poll(() => kept(page, runner), { timeout: 20_000 }).toBe(true);
 
@@ -89,6 +90,10 @@ test("without a kept copy the worker's offline page says the answers are safe an
   await page.getByRole("button", { name: "Leave" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Leave the exam" }).click();
   await expect(page).toHaveURL(/\/exams$/);
+  // The worker serves runner pages only: other pages load without it.
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller === null), "the Exams page is not the worker's client").toBe(true);
+  expect(await page.evaluate(async () => (await navigator.serviceWorker.getRegistration("/"))?.scope ?? "none")).toBe("none");
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/$/);
   await expect.poll(() => page.evaluate(async () => (await caches.keys()).filter((k) => k.startsWith("stratus-runner")))).toEqual([]);
@@ -105,4 +110,19 @@ test("without a kept copy the worker's offline page says the answers are safe an
   await page.context().setOffline(false);
   await page.getByRole("button", { name: "Try again" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
+});
+
+test("a worker an earlier version registered for the whole site removes itself, and other pages stay without one", async ({ page, makeUser, signIn }) => {
+  await signIn(await makeUser());
+  await page.goto("/exams");
+  // What the earlier version did on every page: the same script for the scope "/".
+  await page.evaluate(() => navigator.serviceWorker.register("/sw.js", { scope: "/" }));
+  await expect
+    .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistrations()).map((r) => new URL(r.scope).pathname)), {
+      timeout: 20_000,
+      message: "the whole-site registration unregisters itself once active",
+    })
+    .toEqual([]);
+  await page.reload();
+  expect(await page.evaluate(() => navigator.serviceWorker.controller === null)).toBe(true);
 });

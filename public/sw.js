@@ -16,13 +16,21 @@
 // is working offline), or, with no copy, a page of its own saying the answers
 // are safe on this device, with a retry button.
 //
-// Sign-out (components/shell/sign-out-button.tsx), the sign-in and sign-up
-// pages (their forms, and full loads seen here) drop everything kept, so one
+// Sign-out (components/shell/sign-out-button.tsx) and the sign-in and sign-up
+// forms drop everything kept (components/offline/offline-copies.ts), so one
 // person's exam is never shown to the next person on this browser.
+//
+// Its scope is /attempts/ (components/offline/runner-worker.ts registers it
+// from the runner only): no other page is controlled by it, so no other
+// navigation waits for it to start. A registration for the whole site (an
+// earlier version's) removes itself.
 
 const PAGES = "stratus-runner-pages-v1";
 const ASSETS = "stratus-runner-assets-v1";
 const RUNNER = /^\/attempts\/[^/]+\/?$/;
+/** The one scope this worker serves (components/offline/offline-copies.ts, WORKER_SCOPE). */
+const SCOPE = "/attempts/";
+const misplaced = () => new URL(self.registration.scope).pathname !== SCOPE;
 const STATIC = "/_next/static/";
 /** Copies kept at once (the most recent runner pages). */
 const MAX_PAGES = 3;
@@ -39,6 +47,10 @@ self.addEventListener("install", () => self.skipWaiting());
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
+      if (misplaced()) {
+        await self.registration.unregister();
+        return;
+      }
       const keep = new Set([PAGES, ASSETS]);
       for (const name of await caches.keys()) if (name.startsWith("stratus-") && !keep.has(name)) await caches.delete(name);
       await self.clients.claim();
@@ -48,12 +60,11 @@ self.addEventListener("activate", (event) => {
 
 self.addEventListener("fetch", (event) => {
   const request = event.request;
-  if (request.method !== "GET") return;
+  if (request.method !== "GET" || misplaced()) return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (request.mode === "navigate") {
     if (RUNNER.test(url.pathname)) event.respondWith(runnerNavigation(event, url.pathname));
-    else if (url.pathname === "/sign-in" || url.pathname === "/sign-up") event.waitUntil(forgetAll());
     return;
   }
   if (url.pathname.startsWith(STATIC)) event.respondWith(staticFile(event));

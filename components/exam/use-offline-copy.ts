@@ -5,6 +5,7 @@
 // offline and whether it opened from that kept copy (the worker marks the copy
 // with a meta tag).
 import { useEffect, useState } from "react";
+import { runnerWorker } from "@/components/offline/runner-worker";
 
 const COPY_MARK = 'meta[name="stratus-offline-copy"]';
 
@@ -25,16 +26,16 @@ export function useOfflineCopy(attemptId: string): { fromCopy: boolean; offline:
   }, []);
 
   useEffect(() => {
-    if (fromCopy || !("serviceWorker" in navigator)) return;
+    if (fromCopy) return;
     let cancelled = false;
-    void navigator.serviceWorker.ready.then((registration) => {
-      if (cancelled || !navigator.onLine) return;
+    void runnerWorker().then((worker) => {
+      if (cancelled || !worker || !navigator.onLine) return;
       // The files this page has loaded (the runner's own chunk comes after the HTML, so the HTML alone does not name it).
       const assets = performance
         .getEntriesByType("resource")
         .map((entry) => entry.name)
         .filter((name) => name.includes("/_next/static/"));
-      registration.active?.postMessage({ type: "keep-runner", path: location.pathname, assets });
+      worker.postMessage({ type: "keep-runner", path: location.pathname, assets });
     });
     return () => {
       cancelled = true;

@@ -5,6 +5,9 @@
 // never sees them. Unsent answers (the queue) are left alone: they belong to an
 // attempt and are refused by the server for anyone else.
 
+/** Where the service worker works (public/sw.js): runner pages only. */
+export const WORKER_SCOPE = "/attempts/";
+
 /** The service worker's cache names (public/sw.js). */
 export const OFFLINE_CACHES = ["stratus-runner-pages-v1", "stratus-runner-assets-v1"] as const;
 
@@ -18,6 +21,11 @@ export function forgetOfflineCopies(): void {
     // Storage disabled: nothing was kept.
   }
   // The worker forgets too, so a copy it is fetching right now is not written back afterwards.
-  if ("serviceWorker" in navigator) navigator.serviceWorker.controller?.postMessage({ type: "forget" });
+  // Only runner pages are its clients: from any other page, reach it through its registration.
+  if ("serviceWorker" in navigator) {
+    const forget = { type: "forget" };
+    if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage(forget);
+    else void navigator.serviceWorker.getRegistration(WORKER_SCOPE).then((r) => r?.active?.postMessage(forget), () => undefined);
+  }
   if (typeof caches !== "undefined") for (const name of OFFLINE_CACHES) void caches.delete(name).catch(() => undefined);
 }
