@@ -21,11 +21,9 @@ export function forgetOfflineCopies(): void {
     // Storage disabled: nothing was kept.
   }
   // The worker forgets too, so a copy it is fetching right now is not written back afterwards.
-  // Only runner pages are its clients: from any other page, reach it through its registration.
+  // Only runner pages are its clients, so it is reached through its registration from any page.
   if ("serviceWorker" in navigator) {
-    const forget = { type: "forget" };
-    if (navigator.serviceWorker.controller) navigator.serviceWorker.controller.postMessage(forget);
-    else void navigator.serviceWorker.getRegistration(WORKER_SCOPE).then((r) => r?.active?.postMessage(forget), () => undefined);
+    void navigator.serviceWorker.getRegistration(WORKER_SCOPE).then((r) => r?.active?.postMessage({ type: "forget" }), () => undefined);
   }
   if (typeof caches !== "undefined") for (const name of OFFLINE_CACHES) void caches.delete(name).catch(() => undefined);
 }

@@ -8,7 +8,7 @@
 import NextLink from "next/link";
 import { type ComponentProps, useState } from "react";
 
-export type LinkProps = ComponentProps<typeof NextLink>;
+type LinkProps = ComponentProps<typeof NextLink>;
 
 export function Link({ prefetch, onPointerEnter, onFocus, onTouchStart, ...props }: LinkProps) {
   const [intent, setIntent] = useState(false);
