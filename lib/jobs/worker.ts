@@ -56,5 +56,9 @@ export async function runDueJobs(options: Omit<JobWorkerOptions, "concurrency" |
     noHandleSignals: true,
     logger: quietLogger,
     taskList: jobTasks(options.db, { settings: options.settings }),
+    // graphile-worker does not await a job's completion before its worker takes
+    // the next one, and "run once" returned with the last job still locked. Batched
+    // (here: per tick), completions and failures are flushed before it returns.
+    preset: { worker: { completeJobBatchDelay: 0, failJobBatchDelay: 0 } },
   });
 }

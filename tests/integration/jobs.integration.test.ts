@@ -16,7 +16,7 @@ import { BUSY_REQUESTS, BUSY_WAIT_MS, LEARNING_DEFER_SECONDS } from "@/lib/learn
 import { startJobWorker } from "@/lib/jobs/worker";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
-import { queuedJobs, runJobs } from "../support/jobs";
+import { jobErrors, queuedJobs, runJobs } from "../support/jobs";
 import { responsesFor } from "@/lib/seed/scripted-responses";
 import { createTestSession } from "../support/sessions";
 
@@ -122,7 +122,7 @@ describe("the learning job", () => {
       expect(await queuedJobs(t)).toHaveLength(2);
       await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key IN (${`attempt-learning:${inStorm}`}, ${`attempt-learning:${backlogged}`})`;
       await runJobs(t);
-      expect(await queuedJobs(t)).toEqual([]);
+      expect(await queuedJobs(t), await jobErrors(t)).toEqual([]);
     } finally {
       reportServerLoad(() => ({ requests: 0, recentWaitMs: 0 }));
     }

@@ -14,3 +14,10 @@ export async function queuedJobs(t: TestDatabase): Promise<Array<{ task: string;
   return t.db.$queryRaw`
     SELECT task_identifier AS task, key, attempts FROM graphile_worker.jobs ORDER BY id`;
 }
+
+/** What became of the jobs still queued (their last error, lock and time), for a failing assertion's message. */
+export async function jobErrors(t: TestDatabase): Promise<string> {
+  const rows = await t.db.$queryRaw<Array<{ key: string | null; last_error: string | null; locked: boolean; due_in: number }>>`
+    SELECT key, last_error, locked_at IS NOT NULL AS locked, extract(epoch FROM run_at - now())::float8 AS due_in FROM graphile_worker.jobs ORDER BY id`;
+  return rows.map((row) => `${row.key}: ${row.last_error ?? "no error"}, ${row.locked ? "locked" : "not locked"}, due in ${row.due_in} s`).join("\n") || "no job queued";
+}
