@@ -149,6 +149,9 @@ test.describe("headers and bad input", () => {
     // A sequence number beyond 64 bits.
     const tooBig = await page.request.post(url, { data: { saves: [{ ...base, seq: "9999999999999999999" }] } });
     expect(tooBig.status()).toBe(422);
+    // Served by the edge straight to the route's handler (lib/edge/hot-routes.ts), with the API's own headers.
+    expect(tooBig.headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(tooBig.headers()["x-content-type-options"]).toBe("nosniff");
     // A body over the route's stated limit is refused before it is parsed.
     const oversized = await page.request.post(url, { headers: { "content-type": "application/json" }, data: `{"saves":[],"pad":"${"x".repeat(70 * 1024)}"}` });
     expect(oversized.status()).toBe(413);

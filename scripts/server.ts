@@ -7,12 +7,14 @@
 import cluster from "node:cluster";
 import { appendFileSync } from "node:fs";
 import { createServer } from "node:http";
+import { register } from "node:module";
 import { createServer as createNetServer } from "node:net";
 import { availableParallelism } from "node:os";
 import { performance } from "node:perf_hooks";
 import next from "next";
 import { handOffConnections, serveHandedConnections, takeHandedArrival } from "../lib/edge/connection-handoff";
-import { edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
+import { type HotRouteHandlers, hotRouteOf, serveHotRoute } from "../lib/edge/hot-routes";
+import { EDGE_HEADERS, edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
 import { requestGate } from "../lib/edge/request-gate";
 import { recentMaximum, reportServerLoad } from "../lib/edge/server-load";
 
@@ -56,6 +58,10 @@ async function serve(options: { handed: boolean }) {
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // Answer saves and submits go straight to their route handlers (lib/edge/hot-routes.ts),
+  // in production; `npm run dev` leaves them to Next.js, which reloads them on edits.
+  // STRATUS_HOT_ROUTES=0 turns this off (the bench compares both).
+  const hot = dev || process.env.STRATUS_HOT_ROUTES === "0" ? null : await hotRouteHandlers();
   // When the request arrived: for a connection's first request, the moment the
   // primary read it (lib/edge/connection-handoff.ts says why that matters);
   // for later requests on the connection, this process's own "request" event,
@@ -94,7 +100,12 @@ async function serve(options: { handed: boolean }) {
       started = true;
       const now = Date.now();
       waits.note(now - arrivedAt, now);
-      if (closed) gate.leave(); // the client went away while it waited
+      if (closed) {
+        gate.leave(); // the client went away while it waited
+        return;
+      }
+      const route = hot && hotRouteOf(req.method, req.url);
+      if (hot && route) void serveHotRoute(hot, route, req, res, { https: req.headers[EDGE_HEADERS.protocol] === "https" });
       else void handle(req, res);
     });
   });
@@ -104,6 +115,13 @@ async function serve(options: { handed: boolean }) {
   } else {
     httpServer.listen(port, hostname, 4096);
   }
+}
+
+/** The hot routes' handlers, loaded from source into this process (not from the Next.js build). */
+async function hotRouteHandlers(): Promise<HotRouteHandlers> {
+  register("./hooks/server-only.mjs", import.meta.url);
+  const [answers, submit] = await Promise.all([import("../app/api/attempts/[attemptId]/answers/route"), import("../app/api/attempts/[attemptId]/submit/route")]);
+  return { answers: answers.POST, submit: submit.POST };
 }
 
 if (dev) {
