@@ -77,5 +77,11 @@ export async function serveHotRoute(handlers: HotRouteHandlers, route: HotRoute,
     console.error(error);
     response = new Response("Internal Server Error", { status: 500, headers: { "content-type": "text/plain" } });
   }
-  await sendResponse(res, response, options);
+  try {
+    await sendResponse(res, response, options);
+  } catch (error) {
+    // The client went away, or the body could not be read: nothing more to send.
+    console.error(error);
+    res.destroy();
+  }
 }

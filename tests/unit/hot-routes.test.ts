@@ -93,6 +93,25 @@ describe("serveHotRoute", () => {
     expect(response.headers.get("strict-transport-security")).toContain("max-age=");
   });
 
+  test("a response whose body fails closes the connection instead of crashing the process", async () => {
+    const broken = async () =>
+      new Response(
+        new ReadableStream({
+          pull(controller) {
+            controller.error(new Error("stream broke"));
+          },
+        }),
+      );
+    const base = await serving({ answers: broken, submit: broken });
+    const original = console.error;
+    console.error = () => {};
+    try {
+      await expect(fetch(`${base}/api/attempts/att-1/answers`, { method: "POST", body: "{}" })).rejects.toThrow();
+    } finally {
+      console.error = original;
+    }
+  });
+
   test("a handler that throws is a bare 500, its message not sent", async () => {
     const failing = async () => {
       throw new Error("secret detail");
