@@ -1,7 +1,8 @@
 // The HTTP server for `npm start` / `npm run dev`: Next.js behind a thin edge
 // that (1) deletes any x-stratus-* header a client sent, (2) stamps the
 // client's address and the request's arrival time (lib/edge/request-edge.ts),
-// then hands the request to Next. `npm start` runs a primary process that
+// then hands the request to Next, except answer saves and submits, which it
+// serves itself through their own route handlers (lib/edge/hot-routes.ts). `npm start` runs a primary process that
 // accepts connections and WEB_CONCURRENCY server processes (node:cluster), one
 // per core by default; `npm run dev` is one process.
 import cluster from "node:cluster";
