@@ -35,8 +35,7 @@ export function runnerWorker(): Promise<ServiceWorker | null> {
   if (process.env.NODE_ENV !== "production" || !("serviceWorker" in navigator)) return Promise.resolve(null);
   registering ??= (async () => {
     await loaded();
-    // An earlier version registered the worker for the whole site: that registration goes.
-    for (const old of await navigator.serviceWorker.getRegistrations()) if (new URL(old.scope).pathname === "/") await old.unregister();
+    // A whole-site registration (an earlier version's) updates to this script and removes itself (public/sw.js).
     const registration = await navigator.serviceWorker.register("/sw.js", { scope: WORKER_SCOPE });
     const worker = registration.installing ?? registration.waiting ?? registration.active;
     return worker ? activated(worker) : null;
