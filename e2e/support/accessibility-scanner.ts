@@ -29,6 +29,8 @@ export class AccessibilityScanner {
   private readonly timers = new Map<Page, ReturnType<typeof setTimeout>>();
   private readonly running = new Set<Promise<void>>();
   private readonly pages = new Set<Page>();
+  /** Main-frame navigations per page: a reload keeps the URL, so the URL alone cannot tell that a scan's page went away. */
+  private readonly navigations = new Map<Page, number>();
 
   watch(context: BrowserContext): void {
     for (const page of context.pages()) this.watchPage(page);
@@ -39,12 +41,15 @@ export class AccessibilityScanner {
     if (this.pages.has(page)) return;
     this.pages.add(page);
     page.on("framenavigated", (frame) => {
-      if (frame === page.mainFrame()) this.schedule(page);
+      if (frame !== page.mainFrame()) return;
+      this.navigations.set(page, (this.navigations.get(page) ?? 0) + 1);
+      this.schedule(page);
     });
     page.on("close", () => {
       clearTimeout(this.timers.get(page));
       this.timers.delete(page);
       this.pages.delete(page);
+      this.navigations.delete(page);
     });
   }
 
@@ -75,12 +80,14 @@ export class AccessibilityScanner {
     if (page.isClosed()) return;
     const url = page.url();
     if (!/^https?:/.test(url) || this.scanned.has(pagePattern(url))) return;
+    const navigation = this.navigations.get(page) ?? 0;
+    const moved = () => page.url() !== url || (this.navigations.get(page) ?? 0) !== navigation;
     try {
       await page.waitForLoadState("load", { timeout: 15_000 });
       await page.waitForFunction((loading) => !document.querySelector(loading), LOADING, { timeout: 15_000 }).catch(() => undefined);
-      if (page.url() !== url) return; // moved on: that navigation schedules its own scan
+      if (moved()) return; // moved on (or reloaded): that navigation schedules its own scan
       const found = await this.analyze(page, pagePattern(url));
-      if (page.url() !== url) return; // navigated mid-scan: the result may mix two pages
+      if (moved()) return; // navigated mid-scan: the result may mix two documents, or see one half loaded
       this.scanned.add(pagePattern(url));
       this.failures.push(...found);
     } catch {
