@@ -8,6 +8,8 @@ import { type ItemDisplay, type KeySnapshot, type QuestionSnapshot, presentItem 
 import type { AttemptStatus } from "./grade-attempt";
 import type { AttemptMode } from "./modes";
 import { type VersionRef, questionSnapshots } from "./question-versions";
+import type { SaveTarget } from "./carried-saves";
+import { sessionLiveFor } from "./grade-statement";
 
 type Reader = Db | Prisma.TransactionClient;
 
@@ -62,6 +64,43 @@ export async function loadGradingRows(db: Reader, attemptId: string): Promise<Gr
     taskStatement: snapshots[i]!.taskStatement,
     snapshot: snapshots[i]!,
   }));
+}
+
+/** An attempt as a submit reads it, in one statement and without a lock: its state, whether the caller's session is live, and its items for grading and for judging carried saves. */
+export type SubmitState = { status: AttemptStatus; deadline: Date | null; sessionLive: boolean; items: Array<GradingRow & SaveTarget> };
+
+export async function loadSubmitState(
+  db: Db,
+  options: { attemptId: string; userId: string; sessionId: string | null; now: Date },
+): Promise<SubmitState | null> {
+  const { attemptId, userId, sessionId, now } = options;
+  const rows = await db.$queryRaw<
+    Array<{ status: AttemptStatus; deadline: Date | null; sessionLive: boolean } & Omit<GradingRow & SaveTarget, "snapshot" | "taskStatement"> & VersionRef>
+  >`
+    SELECT a.status::text AS status, a.deadline, ${sessionLiveFor(sessionId, now)} AS "sessionLive",
+           ai.position, ai.kind::text AS kind, ai."choiceOrder", ai."chooseCount", ai."chosenKeys", ai."timeSpentMs", ai."saveSeq",
+           ai."revealedAt" IS NOT NULL AS revealed, ai."questionId", ai."questionVersion" AS version, qv."contentHash"
+    FROM "Attempt" a
+    JOIN "AttemptItem" ai ON ai."attemptId" = a.id
+    JOIN "QuestionVersion" qv ON qv."questionId" = ai."questionId" AND qv.version = ai."questionVersion"
+    WHERE a.id = ${attemptId} AND a."userId" = ${userId}
+    ORDER BY ai.position`;
+  if (!rows[0]) return null;
+  const { status, deadline, sessionLive } = rows[0];
+  const snapshots = await questionSnapshots(db, rows);
+  const items = rows.map((row, i) => ({
+    position: row.position,
+    kind: row.kind,
+    choiceOrder: row.choiceOrder,
+    chooseCount: row.chooseCount,
+    chosenKeys: row.chosenKeys,
+    timeSpentMs: row.timeSpentMs,
+    saveSeq: row.saveSeq,
+    revealed: row.revealed,
+    taskStatement: snapshots[i]!.taskStatement,
+    snapshot: snapshots[i]!,
+  }));
+  return { status, deadline, sessionLive, items };
 }
 
 export type OwnedAttempt = {

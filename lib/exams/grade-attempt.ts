@@ -1,20 +1,23 @@
 // Grading an attempt, once: a double click, a second tab, a retry or the sweep
-// all get the same outcome. The attempt row is locked FOR UPDATE while the
-// answers are read and the grade written, so no save lands in between.
-// Grading commits the score and each item's correctness; what the attempt
-// teaches (mastery, review cards, activity) follows in a background job queued
-// in the same transaction (lib/learning/attempt-learning.ts), so a submit storm
-// at a shared deadline waits only for the scores.
+// all get the same outcome. Here the attempt row is locked FOR UPDATE while the
+// answers are read and the grade written, so no save lands in between (a
+// submit first tries grading without holding the lock, writing only if nothing
+// changed meanwhile: submit-attempt.ts). Grading commits the score and each
+// item's correctness; what the attempt teaches (mastery, review cards,
+// activity) follows in a background job queued in the same statement
+// (lib/learning/attempt-learning.ts), so a submit storm at a shared deadline
+// waits only for the scores.
 import "server-only";
 import type { Db, Prisma } from "@/lib/db";
 import { serverLoad } from "@/lib/edge/server-load";
 import { attemptLearningJob } from "@/lib/learning/attempt-learning";
 import { learningDelaySeconds } from "@/lib/learning/learning-delay";
 import { isResponseCorrect } from "./answer-rules";
-import { loadGradingRows } from "./attempt-items";
+import { type GradingRow, loadGradingRows } from "./attempt-items";
 import { answerKeyOf } from "./item-model";
 import { attemptNotFound } from "./errors";
-import { gradeAttempt } from "./grading";
+import { type AttemptGrade, gradeAttempt } from "./grading";
+import { gradeStatement } from "./grade-statement";
 
 type Tx = Prisma.TransactionClient;
 
@@ -39,16 +42,8 @@ export async function gradeWithin(tx: Tx, options: GradeOptions): Promise<GradeO
 
 export type AttemptStatus = "IN_PROGRESS" | "SUBMITTED" | "EXPIRED";
 
-/**
- * Grades an attempt whose row the caller has locked FOR UPDATE in `tx` and
- * read as `status`. The grade is one statement: the items' correctness, the
- * attempt's score and the learning job together.
- */
-export async function gradeLocked(tx: Tx, options: GradeOptions & { status: AttemptStatus }): Promise<GradeOutcome> {
-  const { attemptId, now, expired } = options;
-  if (options.status !== "IN_PROGRESS") return { attemptId, alreadyGraded: true, status: options.status };
-  await options.beforeGrade?.(tx);
-  const rows = await loadGradingRows(tx, attemptId);
+/** Judges each item of an attempt and scores it: pure, shared by every way of grading. */
+export function scoreAttempt(rows: readonly GradingRow[]): { judged: Array<{ position: number; correct: boolean }>; grade: AttemptGrade } {
   const judged = rows.map((row) => ({ row, correct: isResponseCorrect(answerKeyOf(row.snapshot, row.choiceOrder), row.chosenKeys) }));
   const grade = gradeAttempt(
     judged.map(({ row, correct }) => ({
@@ -60,22 +55,24 @@ export async function gradeLocked(tx: Tx, options: GradeOptions & { status: Atte
       timeSpentMs: row.timeSpentMs,
     })),
   );
+  return { judged: judged.map(({ row, correct }) => ({ position: row.position, correct })), grade };
+}
+
+/** The learning job a grade queues, later when the server is busy. */
+export const learningJobFor = (attemptId: string) => attemptLearningJob(attemptId, { runAfterSeconds: learningDelaySeconds(serverLoad()) });
+
+/**
+ * Grades an attempt whose row the caller has locked FOR UPDATE in `tx` and
+ * read as `status`. The grade is one statement: the items' correctness, the
+ * attempt's score and the learning job together (grade-statement.ts).
+ */
+export async function gradeLocked(tx: Tx, options: GradeOptions & { status: AttemptStatus }): Promise<GradeOutcome> {
+  const { attemptId, now, expired } = options;
+  if (options.status !== "IN_PROGRESS") return { attemptId, alreadyGraded: true, status: options.status };
+  await options.beforeGrade?.(tx);
+  const { judged, grade } = scoreAttempt(await loadGradingRows(tx, attemptId));
   const status = expired ? "EXPIRED" : "SUBMITTED";
-  await tx.$executeRaw`
-    WITH items AS (
-      UPDATE "AttemptItem" ai SET correct = t.correct
-      FROM unnest(${judged.map((j) => j.row.position)}::int[], ${judged.map((j) => j.correct)}::boolean[]) AS t(position, correct)
-      WHERE ai."attemptId" = ${attemptId} AND ai.position = t.position
-    ), graded AS (
-      UPDATE "Attempt"
-      SET status = ${status}::"AttemptStatus", "submittedAt" = ${expired ? null : now}, "gradedAt" = ${now},
-          "rawScore" = ${grade.raw}, "scaledScore" = ${grade.scaled}, passed = ${grade.passed},
-          "domainResults" = ${JSON.stringify(grade.domains)}::jsonb, "taskStatementResults" = ${JSON.stringify(grade.taskStatements)}::jsonb,
-          "pausedAt" = NULL
-      WHERE id = ${attemptId}
-      RETURNING id
-    )
-    SELECT ${attemptLearningJob(attemptId, { runAfterSeconds: learningDelaySeconds(serverLoad()) })} FROM graded`;
+  await tx.$executeRaw(gradeStatement({ attemptId, now, status, grade, judged, job: learningJobFor(attemptId) }));
   return { attemptId, alreadyGraded: false, status };
 }
 

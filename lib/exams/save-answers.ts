@@ -6,6 +6,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { Db, Prisma } from "@/lib/db";
+import { type SaveResult, saveProblem } from "./carried-saves";
 import { acceptsSaves, mayCloseAsExpired } from "./deadline";
 import { attemptNotFound } from "./errors";
 import { gradeAttemptNow } from "./grade-attempt";
@@ -20,7 +21,7 @@ class TimeUp extends AppError {
   }
 }
 
-export type SaveResult = { position: number; status: "saved" | "stale" | "locked"; seq: string };
+export type { SaveResult };
 
 export type SaveOptions = { userId: string; sessionId: string; attemptId: string; saves: AnswerSave[]; now: Date; settings: ExamSettings };
 
@@ -74,15 +75,10 @@ export async function applySaves(db: Db | Prisma.TransactionClient, options: Sav
   });
   const byPosition = new Map(items.map((i) => [i.position, i]));
   for (const save of missed) {
-    const item = byPosition.get(save.position);
-    if (!item) throw new AppError("INVALID", `Question ${save.position + 1} is not part of this attempt.`);
-    const unknown = item.kind === "CHOICE" ? save.chosenKeys.filter((k) => !item.choiceOrder.includes(k)) : [];
-    if (unknown.length) throw new AppError("INVALID", `Question ${save.position + 1} has no choice ${unknown.join(", ")}.`);
-    if (save.chosenKeys.length > item.chooseCount) {
-      throw new AppError("INVALID", `Question ${save.position + 1} asks for ${item.chooseCount} choice${item.chooseCount === 1 ? "" : "s"}.`);
-    }
-    if (item.revealedAt) results.push({ position: save.position, status: "locked", seq: item.saveSeq.toString() });
-    else results.push({ position: save.position, status: "stale", seq: item.saveSeq.toString() });
+    const problem = saveProblem(save, byPosition.get(save.position));
+    if (problem) throw problem;
+    const item = byPosition.get(save.position)!;
+    results.push({ position: save.position, status: item.revealedAt ? "locked" : "stale", seq: item.saveSeq.toString() });
   }
   return results.sort((a, b) => a.position - b.position);
 }
