@@ -26,6 +26,9 @@ export type AttemptGrade = {
   averageSecondsPerQuestion: number;
 };
 
+/** "1.10" after "1.9". One collator for every grade: `localeCompare` with options builds a new one per call, 3% of the server's CPU in a submit storm. */
+const byKey = new Intl.Collator("en", { numeric: true });
+
 function breakdown(items: Array<{ key: string; correct: boolean }>): BreakdownRow[] {
   const rows = new Map<string, BreakdownRow>();
   for (const { key, correct } of items) {
@@ -36,7 +39,7 @@ function breakdown(items: Array<{ key: string; correct: boolean }>): BreakdownRo
   }
   return [...rows.values()]
     .map((r) => ({ ...r, percent: Math.round((100 * r.correct) / r.total) }))
-    .sort((a, b) => a.key.localeCompare(b.key, "en", { numeric: true }));
+    .sort((a, b) => byKey.compare(a.key, b.key));
 }
 
 export function gradeAttempt(items: readonly GradableItem[]): AttemptGrade {

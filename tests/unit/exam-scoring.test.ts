@@ -83,6 +83,11 @@ describe("gradeAttempt", () => {
     ]);
   });
 
+  test("breakdowns come in numeric order, whatever order the items came in", () => {
+    const grade = gradeAttempt([item(0, 1, "1.10", ["a"], ["a"]), item(1, 1, "1.9", ["a"], []), item(2, 1, "1.2", ["a"], ["a"])]);
+    expect(grade.taskStatements.map((t) => t.key)).toEqual(["1.2", "1.9", "1.10"]);
+  });
+
   test("reports the average time per question", () => {
     const grade = gradeAttempt([item(0, 1, "1.1", ["a"], ["a"], 90_000), item(1, 1, "1.1", ["a"], ["a"], 30_000)]);
     expect(grade.averageSecondsPerQuestion).toBe(60);
