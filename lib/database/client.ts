@@ -1,14 +1,17 @@
 // Builds a Prisma client over node-postgres through the driver adapter. The app
 // uses one (lib/db.ts); scripts and tests build their own.
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { attachPool } from "./direct";
 
 export function createPrismaClient(options: { url: string; max?: number; schema?: string }): PrismaClient {
-  const adapter = new PrismaPg(
-    { connectionString: options.url, max: options.max ?? 10, allowExitOnIdle: true },
-    options.schema ? { schema: options.schema } : undefined,
-  );
-  return new PrismaClient({ adapter });
+  // The pool is made here, not by the adapter, so the hottest statements can use it too (direct.ts); $disconnect ends it.
+  const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, allowExitOnIdle: true });
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(options.schema ? { schema: options.schema } : {}) });
+  const client = new PrismaClient({ adapter });
+  attachPool(client, pool);
+  return client;
 }
 
 /** True for a database on this machine; seeds refuse anything else unless told. */

@@ -1,7 +1,9 @@
 // Reading an attempt and its items with the question versions they were drawn
 // from; shared by the runner, saves, checks, grading and results.
 import "server-only";
-import type { Db, Prisma } from "@/lib/db";
+import type { Db } from "@/lib/db";
+import { directQuery } from "@/lib/database/direct";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { attemptNotFound } from "./errors";
 import { type AnswerKey, correctResponse, isResponseCorrect } from "./answer-rules";
 import { type ItemDisplay, type KeySnapshot, type QuestionSnapshot, presentItem } from "./item-model";
@@ -66,7 +68,7 @@ export async function loadGradingRows(db: Reader, attemptId: string): Promise<Gr
   }));
 }
 
-/** An attempt as a submit reads it, in one statement and without a lock: its state, whether the caller's session is live, and its items for grading and for judging carried saves. */
+/** An attempt as a submit reads it, in one statement straight to the pool (lib/database/direct.ts) and without a lock: its state, whether the caller's session is live, and its items for grading and for judging carried saves. */
 export type SubmitState = { status: AttemptStatus; deadline: Date | null; sessionLive: boolean; items: Array<GradingRow & SaveTarget> };
 
 export async function loadSubmitState(
@@ -74,9 +76,11 @@ export async function loadSubmitState(
   options: { attemptId: string; userId: string; sessionId: string | null; now: Date },
 ): Promise<SubmitState | null> {
   const { attemptId, userId, sessionId, now } = options;
-  const rows = await db.$queryRaw<
-    Array<{ status: AttemptStatus; deadline: Date | null; sessionLive: boolean } & Omit<GradingRow & SaveTarget, "snapshot" | "taskStatement"> & VersionRef>
-  >`
+  const rows = await directQuery<
+    { status: AttemptStatus; deadline: Date | null; sessionLive: boolean } & Omit<GradingRow & SaveTarget, "snapshot" | "taskStatement"> & VersionRef
+  >(
+    db,
+    Prisma.sql`
     SELECT a.status::text AS status, a.deadline, ${sessionLiveFor(sessionId, now)} AS "sessionLive",
            ai.position, ai.kind::text AS kind, ai."choiceOrder", ai."chooseCount", ai."chosenKeys", ai."timeSpentMs", ai."saveSeq",
            ai."revealedAt" IS NOT NULL AS revealed, ai."questionId", ai."questionVersion" AS version, qv."contentHash"
@@ -84,7 +88,8 @@ export async function loadSubmitState(
     JOIN "AttemptItem" ai ON ai."attemptId" = a.id
     JOIN "QuestionVersion" qv ON qv."questionId" = ai."questionId" AND qv.version = ai."questionVersion"
     WHERE a.id = ${attemptId} AND a."userId" = ${userId}
-    ORDER BY ai.position`;
+    ORDER BY ai.position`,
+  );
   if (!rows[0]) return null;
   const { status, deadline, sessionLive } = rows[0];
   const snapshots = await questionSnapshots(db, rows);

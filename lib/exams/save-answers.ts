@@ -6,6 +6,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { Db, Prisma } from "@/lib/db";
+import { directQuery } from "@/lib/database/direct";
 import { type SaveResult, saveProblem } from "./carried-saves";
 import { acceptsSaves, mayCloseAsExpired } from "./deadline";
 import { attemptNotFound } from "./errors";
@@ -28,8 +29,11 @@ export type SaveOptions = { userId: string; sessionId: string; attemptId: string
 export async function saveAnswers(db: Db, options: SaveOptions): Promise<SaveResult[]> {
   try {
     // A batch is all-or-nothing: one invalid save and none is applied. A single
-    // save is one statement, atomic by itself, so it needs no transaction.
-    return options.saves.length === 1 ? await applySaves(db, options) : await db.$transaction((tx) => applySaves(tx, options));
+    // save is one statement, atomic by itself, so it needs no transaction, and
+    // it goes straight to the pool (lib/database/direct.ts).
+    return options.saves.length === 1
+      ? await applySaves(db, options, (statement) => directQuery(db, statement))
+      : await db.$transaction((tx) => applySaves(tx, options));
   } catch (error) {
     // A late save closes the attempt only once on-time requests still queued behind it have been served.
     if (error instanceof TimeUp && mayCloseAsExpired(options.now, error.deadline, options.settings.graceSeconds)) {
@@ -41,18 +45,22 @@ export async function saveAnswers(db: Db, options: SaveOptions): Promise<SaveRes
 
 /**
  * Applies a batch inside the caller's transaction (or as one statement): the
- * answer route's saves, and the final saves a submit carries
- * (submit-attempt.ts). Throws INVALID / UNAUTHENTICATED / CLOSED / TimeUp when
- * a save can never be applied; stale and checked items are reported, not thrown.
+ * answer route's saves, and the final saves a submit carries when it grades
+ * under the lock (submit-attempt.ts). Throws INVALID / UNAUTHENTICATED /
+ * CLOSED / TimeUp when a save can never be applied; stale and checked items
+ * are reported, not thrown. `query` runs each save's statement: through `db`
+ * unless told, so a transaction's saves run on its connection.
  */
-export async function applySaves(db: Db | Prisma.TransactionClient, options: SaveOptions): Promise<SaveResult[]> {
+export async function applySaves(
+  db: Db | Prisma.TransactionClient,
+  options: SaveOptions,
+  query: (statement: Prisma.Sql) => Promise<Array<{ saveSeq: bigint }>> = (statement) => db.$queryRaw(statement),
+): Promise<SaveResult[]> {
   const { userId, sessionId, attemptId, saves, now, settings } = options;
   const results: SaveResult[] = [];
   const missed: AnswerSave[] = [];
   for (const save of saves) {
-    const updated = await db.$queryRaw<Array<{ saveSeq: bigint }>>(
-      saveAnswerStatement({ save, attemptId, userId, sessionId, now, graceSeconds: settings.graceSeconds }),
-    );
+    const updated = await query(saveAnswerStatement({ save, attemptId, userId, sessionId, now, graceSeconds: settings.graceSeconds }));
     if (updated.length === 1) results.push({ position: save.position, status: "saved", seq: updated[0]!.saveSeq.toString() });
     else missed.push(save);
   }

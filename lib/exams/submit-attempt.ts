@@ -9,6 +9,7 @@
 import "server-only";
 import { AppError } from "@/lib/app-error";
 import type { Db } from "@/lib/db";
+import { directQuery } from "@/lib/database/direct";
 import { isOverdue } from "./deadline";
 import { attemptNotFound } from "./errors";
 import { loadSubmitState } from "./attempt-items";
@@ -73,7 +74,8 @@ export async function submitAttempt(db: Db, options: Options): Promise<SubmitOut
   });
   const { judged, grade } = scoreAttempt(rows);
   const status = expired ? "EXPIRED" : "SUBMITTED";
-  const written = await db.$queryRaw<unknown[]>(
+  const written = await directQuery(
+    db,
     guardedGradeStatement(
       { attemptId, now, status, grade, judged, job: learningJobFor(attemptId) },
       { userId, sessionId, deadline: read.deadline, items: read.items, saves: [...carried.applied.values()] },

@@ -5,6 +5,7 @@
 // POST /save?attemptId=…&userId=…&sid=… with the answers route's JSON body.
 import http from "node:http";
 import pg from "pg";
+import { queryConfig } from "../../lib/database/direct";
 import { saveAnswerStatement } from "../../lib/exams/save-statement";
 
 type BareSave = { position: number; chosenKeys: string[]; flagged: boolean; unsure: boolean; timeSpentMs: number; seq: string };
@@ -21,7 +22,7 @@ async function save(url: URL, body: string): Promise<string> {
   const results = [];
   for (const s of saves) {
     const statement = saveAnswerStatement({ save: s, attemptId, userId, sessionId, now, graceSeconds });
-    const updated = await pool.query(statement.text, statement.values);
+    const updated = await pool.query(queryConfig(statement));
     results.push({ position: s.position, status: updated.rowCount === 1 ? "saved" : "stale", seq: s.seq });
   }
   return JSON.stringify({ ok: true, results, serverNow: now.toISOString() });

@@ -5,6 +5,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { AppError } from "@/lib/app-error";
+import { queryConfig } from "@/lib/database/direct";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadSubmitState } from "@/lib/exams/attempt-items";
 import { learningJobFor, scoreAttempt } from "@/lib/exams/grade-attempt";
@@ -129,7 +130,7 @@ describe.skipIf(!postgres)("a submit's guarded grade", () => {
     await saver.connect();
     await saver.query("BEGIN");
     const statement = saveAnswerStatement({ save: save(0, right, 4), ...mock, now: at(29), graceSeconds: settings.graceSeconds });
-    expect((await saver.query(statement.text, statement.values)).rowCount).toBe(1);
+    expect((await saver.query(queryConfig(statement))).rowCount).toBe(1);
     const counted = countingTransactions(t.db);
     let settled = false;
     const submitted = submitAttempt(counted.db, { ...mock, now: at(30), settings }).finally(() => (settled = true));
@@ -151,7 +152,7 @@ describe.skipIf(!postgres)("a submit's guarded grade", () => {
     const grader = new pg.Client({ connectionString: t.url });
     await grader.connect();
     await grader.query("BEGIN"); // held open, so the save can be seen waiting
-    expect((await grader.query(statement.text, statement.values)).rowCount).toBe(1);
+    expect((await grader.query(queryConfig(statement))).rowCount).toBe(1);
     let settled = false;
     const saved = saveAnswers(t.db, { ...mock, saves: [save(0, right, 7)], now: at(31), settings }).then(
       (results) => ((settled = true), results),

@@ -17,6 +17,7 @@ import { type VersionRef, questionSnapshots } from "../../../lib/exams/question-
 import { PrismaClient } from "../../../lib/generated/prisma/client";
 import type { BenchContext } from "../context";
 import { warmUserOf } from "../database";
+import { queryConfig } from "../../../lib/database/direct";
 import { saveAnswerStatement } from "../../../lib/exams/save-statement";
 import { SESSION_COOKIE } from "../sessions";
 
@@ -129,7 +130,7 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
             now,
             graceSeconds: ctx.graceSeconds,
           });
-          return raw.query(statement.text, statement.values);
+          return raw.query(queryConfig(statement));
         })(),
       i >= 20,
     );

@@ -6,6 +6,7 @@
 // app's. It takes the user from the query string, so it also demands the
 // server's AUTH_SECRET in x-bench-secret.
 import pg from "pg";
+import { queryConfig } from "@/lib/database/direct";
 import { saveAnswerStatement } from "@/lib/exams/save-statement";
 
 let pool: pg.Pool | undefined;
@@ -24,7 +25,7 @@ export async function POST(request: Request) {
   const results = [];
   for (const save of saves) {
     const statement = saveAnswerStatement({ save, ...ids, now, graceSeconds });
-    const updated = await benchPool().query(statement.text, statement.values);
+    const updated = await benchPool().query(queryConfig(statement));
     results.push({ position: save.position, status: updated.rowCount === 1 ? "saved" : "stale", seq: save.seq });
   }
   return Response.json({ ok: true, results, serverNow: now.toISOString() }, { headers: { "cache-control": "no-store" } });
