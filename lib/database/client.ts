@@ -8,6 +8,9 @@ import { attachPool } from "./direct";
 export function createPrismaClient(options: { url: string; max?: number; schema?: string }): PrismaClient {
   // The pool is made here, not by the adapter, so the hottest statements can use it too (direct.ts); $disconnect ends it.
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, allowExitOnIdle: true });
+  // An idle connection that dies (PostgreSQL restarted) is replaced on next use. The adapter listens for this
+  // too, but only once Prisma first connects; a direct statement may come first, and an unheard error would end the process.
+  pool.on("error", () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(options.schema ? { schema: options.schema } : {}) });
   const client = new PrismaClient({ adapter });
   attachPool(client, pool);
