@@ -186,7 +186,7 @@ function methodSection(r: Report): string {
 function costsSection(costs: OperationCost[]): string {
   return `## Cost of one request
 
-Each exam operation called on its own, one at a time, through the same library code and Prisma client the app uses (outside Next.js): wall time, CPU time of the Node.js process, SQL statements sent and the time PostgreSQL took for them, as Prisma's query events report them (medians). The session rows time Auth.js alone; the last row is not app code: it shows what the same save costs without Prisma.
+Each exam operation called on its own, one at a time, through the same library code and Prisma client the app uses (outside Next.js): wall time, CPU time of the Node.js process, SQL statements sent and the time each took to answer, as Prisma's query events report them, and for the statements the app sends past Prisma (an answer save, a submit's read and its guarded grade: \`lib/database/direct.ts\`) each round trip timed where it is sent (medians). The session rows time Auth.js alone; the last row is not app code: it shows what the same save statement costs sent through node-postgres by hand, as the app now sends it.
 
 ${table(
   ["operation", "samples", "wall", "Node CPU", "SQL statements", "database time"],
