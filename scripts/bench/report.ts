@@ -57,7 +57,7 @@ const procs = (n: number) => `${n} process${n === 1 ? "" : "es"}`;
 const phaseLabel = (p: Phase) => `${procs(p.processes)}${p.edge === "nginx" ? " behind nginx" : ""}`;
 
 const TARGET_LABELS: Record<Target, string> = {
-  app: "app answers route (session + zod + Prisma)",
+  app: "app answers route (session + zod)",
   "next-raw": "bare Next.js route + pg (no auth)",
   "node-bare": "bare node:http + pg",
   pgbench: "pgbench (database only)",
@@ -235,7 +235,7 @@ function whereTheTimeGoes(c: CapacityResult): string {
   const bare = perSaveAtTop(c, "node-bare", "bare node server");
   const db = perSaveAtTop(c, "pgbench", PG);
   if (app === null || raw === null || bare === null) return "";
-  return `**Where the time goes.** CPU per save at the highest rung each target held${db !== null ? `: PostgreSQL ${ms(db)} for the UPDATE itself (pgbench)` : ""}; the bare Node server ${ms(bare)} of Node.js CPU; the bare Next.js route ${ms(raw)}; the app route ${ms(app)}. Next.js's routing and request/response handling add about ${ms(Math.max(0, raw - bare))} per request over plain \`node:http\`; the app's own work on the same statement (session cookie, zod, Prisma) about ${ms(Math.max(0, app - raw))} more. (CPU per request falls as the rate rises, so figures at different rungs are not strictly comparable; the hot-path section compares the two routes at one rate.)`;
+  return `**Where the time goes.** CPU per save at the highest rung each target held${db !== null ? `: PostgreSQL ${ms(db)} for the UPDATE itself (pgbench)` : ""}; the bare Node server ${ms(bare)} of Node.js CPU; the bare Next.js route ${ms(raw)}; the app route ${ms(app)}. Next.js's routing and request/response handling add about ${ms(Math.max(0, raw - bare))} per request over plain \`node:http\`. The app's answers route does not go through Next.js: \`scripts/server.ts\` serves it itself (\`lib/edge/hot-routes.ts\`, unless \`STRATUS_HOT_ROUTES=0\`), so the app's own work on the same statement (session cookie, zod, the route's checks) is best read against the bare Node server: ${app <= bare ? `no more than it here` : `about ${ms(app - bare)} more`}. (CPU per request falls as the rate rises, so figures at different rungs are not strictly comparable; the hot-path section compares the two routes at one rate.)`;
 }
 
 function ladderTables(c: CapacityResult): string {
@@ -309,7 +309,7 @@ function hotPathSection(h: HotPathResult, costs?: OperationCost[]): string {
   const pgOnly = cost("the same save UPDATE through pg");
   return `## The hot path's price — the answers route against a bare Next.js route
 
-Both routes send the same save statement; the app route also reads the session cookie, checks the request's origin and size, parses the body with zod and goes through Prisma. Each was driven at ${h.rate} saves/s for ${h.seconds} s, one process, interleaved ${h.app.length} times (app, bare, app, bare, …), and the app server's CPU per save measured from \`/proc\`.
+Both routes send the same save statement; the app route also reads the session cookie, checks the request's origin and size, parses the body with zod, and sends the statement straight to node-postgres as the bare route does (\`lib/database/direct.ts\`). Each was driven at ${h.rate} saves/s for ${h.seconds} s, one process, interleaved ${h.app.length} times (app, bare, app, bare, …), and the app server's CPU per save measured from \`/proc\`.
 
 ${table(
   ["round", "app route CPU per save", "bare Next.js route CPU per save", "app p99", "bare p99"],
@@ -324,7 +324,7 @@ Ratio of the medians: **${h.ratio.toFixed(2)}×** (target ≤ ${h.target}×: ${y
 
 How the route avoids Auth.js's \`auth()\` on this path: it verifies the session cookie's JWT (\`getToken\` from \`next-auth/jwt\`: decrypt and check, never re-issue, no Set-Cookie) and remembers a verified cookie value in the process (\`lib/auth/verified-tokens.ts\`; its expiry is re-checked on every use), so a student's repeated saves skip the decryption; whether the session is still live (not signed out, revoked or expired) is checked by the save statement itself, in the same SQL statement as the save.${
     decodeOnly !== undefined && auth !== undefined
-      ? ` Measured one at a time (table above): decrypting the cookie costs ${ms(decodeOnly)} of CPU, the whole \`auth()\` session check ${ms(auth)}${prisma !== undefined && pgOnly !== undefined ? `; the save through Prisma's \`$queryRaw\` ${ms(prisma)} against ${ms(pgOnly)} through \`pg\` directly` : ""}.`
+      ? ` Measured one at a time (table above): decrypting the cookie costs ${ms(decodeOnly)} of CPU, the whole \`auth()\` session check ${ms(auth)}${prisma !== undefined && pgOnly !== undefined ? `; \`saveAnswers\` ${ms(prisma)} against ${ms(pgOnly)} for its statement alone through \`pg\`` : ""}.`
       : ""
   }`;
 }
