@@ -58,14 +58,12 @@ export async function loadGradingRows(db: Reader, attemptId: string): Promise<Gr
     WHERE ai."attemptId" = ${attemptId}
     ORDER BY ai.position`;
   const snapshots = await questionSnapshots(db, rows);
-  return rows.map((row, i) => ({
-    position: row.position,
-    choiceOrder: row.choiceOrder,
-    chosenKeys: row.chosenKeys,
-    timeSpentMs: row.timeSpentMs,
-    taskStatement: snapshots[i]!.taskStatement,
-    snapshot: snapshots[i]!,
-  }));
+  return rows.map((row, i) => gradingRow(row, snapshots[i]!));
+}
+
+function gradingRow(row: Omit<GradingRow, "snapshot" | "taskStatement">, snapshot: QuestionSnapshot): GradingRow {
+  const { position, choiceOrder, chosenKeys, timeSpentMs } = row;
+  return { position, choiceOrder, chosenKeys, timeSpentMs, taskStatement: snapshot.taskStatement, snapshot };
 }
 
 /** An attempt as a submit reads it, in one statement straight to the pool (lib/database/direct.ts) and without a lock: its state, whether the caller's session is live, and its items for grading and for judging carried saves. */
@@ -94,16 +92,11 @@ export async function loadSubmitState(
   const { status, deadline, sessionLive } = rows[0];
   const snapshots = await questionSnapshots(db, rows);
   const items = rows.map((row, i) => ({
-    position: row.position,
+    ...gradingRow(row, snapshots[i]!),
     kind: row.kind,
-    choiceOrder: row.choiceOrder,
     chooseCount: row.chooseCount,
-    chosenKeys: row.chosenKeys,
-    timeSpentMs: row.timeSpentMs,
     saveSeq: row.saveSeq,
     revealed: row.revealed,
-    taskStatement: snapshots[i]!.taskStatement,
-    snapshot: snapshots[i]!,
   }));
   return { status, deadline, sessionLive, items };
 }
