@@ -6,14 +6,15 @@
 // accepts connections and WEB_CONCURRENCY server processes (node:cluster), one
 // per core by default; `npm run dev` is one process.
 import cluster from "node:cluster";
-import { appendFileSync } from "node:fs";
+import { appendFileSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:http";
 import { register } from "node:module";
 import { createServer as createNetServer } from "node:net";
-import { availableParallelism } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
+import path from "node:path";
 import { performance } from "node:perf_hooks";
 import next from "next";
-import { handOffConnections, serveHandedConnections, takeHandedArrival } from "../lib/edge/connection-handoff";
+import { type ServerProcessTunnels, handOffConnections, serveHandedConnections, takeHandedArrival } from "../lib/edge/connection-handoff";
 import { type HotRouteHandlers, hotRouteOf, serveHotRoute } from "../lib/edge/hot-routes";
 import { EDGE_HEADERS, edgeConfigFromEnv, stampEdgeHeaders } from "../lib/edge/request-edge";
 import { requestGate } from "../lib/edge/request-gate";
@@ -25,6 +26,8 @@ const hostname = process.env.HOSTNAME_BIND ?? "0.0.0.0";
 const workers = dev ? 1 : Math.max(1, Number(process.env.WEB_CONCURRENCY ?? availableParallelism()));
 
 const READY = "stratus:ready";
+/** The environment variable that tells a server process where to open its tunnels (lib/edge/connection-handoff.ts). */
+const TUNNEL_SOCKET = "STRATUS_TUNNEL_SOCKET";
 
 /**
  * STRATUS_EVENT_LOOP_LOG (the bench sets it): once a second, this process appends
@@ -43,6 +46,20 @@ function logEventLoop(file: string): void {
   }, 1000).unref();
 }
 
+/**
+ * STRATUS_HANDOFF_LOG (the bench sets it): each connection handed to this
+ * process, as "pid receivedAt arrivedAt" (ms), appended once a second.
+ */
+function logHandoffs(file: string): (arrivedAt: number) => void {
+  let lines: string[] = [];
+  setInterval(() => {
+    if (lines.length === 0) return;
+    appendFileSync(file, lines.join(""));
+    lines = [];
+  }, 1000).unref();
+  return (arrivedAt) => void lines.push(`${process.pid} ${Date.now()} ${arrivedAt}\n`);
+}
+
 async function serve(options: { handed: boolean }) {
   // Route handlers trust x-stratus-* headers only when this edge stamped them.
   process.env.STRATUS_EDGE = "1";
@@ -51,9 +68,7 @@ async function serve(options: { handed: boolean }) {
   // Idle connections stay open 65 s, longer than a load balancer's own idle
   // timeout (the ALB's default is 60 s; e2e/cluster/nginx.conf uses 4 s), so the
   // balancer reuses its connections and never sends on one this process is
-  // closing (a 502 it does not retry for a POST). Node's default is 5 s. A new
-  // connection costs more here: the primary hands it over, about one per turn of
-  // this process's event loop (docs/deploy.md).
+  // closing (a 502 it does not retry for a POST). Node's default is 5 s.
   httpServer.keepAliveTimeout = 65_000;
   if (process.env.STRATUS_EVENT_LOOP_LOG) logEventLoop(process.env.STRATUS_EVENT_LOOP_LOG);
   const app = next({ dev, dir: process.cwd(), hostname: "localhost", port, httpServer });
@@ -111,7 +126,9 @@ async function serve(options: { handed: boolean }) {
     });
   });
   if (options.handed) {
-    serveHandedConnections(httpServer);
+    serveHandedConnections(httpServer, process.env[TUNNEL_SOCKET]!, {
+      onHanded: process.env.STRATUS_HANDOFF_LOG ? logHandoffs(process.env.STRATUS_HANDOFF_LOG) : undefined,
+    });
     process.send?.({ type: READY });
   } else {
     httpServer.listen(port, hostname, 4096);
@@ -129,26 +146,37 @@ if (dev) {
   serve({ handed: false }).catch(exit);
 } else if (cluster.isPrimary) {
   console.log(`[stratus] serving on port ${port} with ${workers} processes`);
-  // Only processes that finished preparing Next.js get connections; the port
-  // opens when the first is ready.
-  const ready = new Set<number>();
-  const listener = createNetServer();
-  handOffConnections(listener, () => [...ready].map((id) => cluster.workers?.[id]).filter((w) => w !== undefined));
-  cluster.on("message", (worker, message: { type?: string }) => {
+  // Each server process opens its tunnels to a Unix socket of its own, in a
+  // directory only this user can open (mkdtemp makes it 0700): a tunnel carries
+  // clients' connections, so no other user may open one.
+  const tunnels = mkdtempSync(path.join(tmpdir(), "stratus-tunnels-"));
+  const listener = createNetServer({ allowHalfOpen: true });
+  const handOff = handOffConnections(listener);
+  const pools = new Map<number, ServerProcessTunnels>();
+  let forked = 0;
+  const fork = async () => {
+    const socketPath = path.join(tunnels, `${++forked}.sock`);
+    const pool = await handOff.addServerProcess(socketPath);
+    const worker = cluster.fork({ [TUNNEL_SOCKET]: socketPath });
+    pools.set(worker.id, pool);
+  };
+  // The port opens when the first process has prepared Next.js (and so opened its tunnels).
+  cluster.on("message", (_worker, message: { type?: string }) => {
     if (message?.type !== READY) return;
-    ready.add(worker.id);
     // A deep accept queue (the kernel caps it at net.core.somaxconn): at a class's due time
     // a load balancer opens many connections at once.
     if (!listener.listening) listener.listen(port, hostname, 4096);
   });
-  for (let i = 0; i < workers; i++) cluster.fork();
+  for (let i = 0; i < workers; i++) void fork().catch(exit);
   let stopping = false;
   cluster.on("exit", (worker, code, signal) => {
-    ready.delete(worker.id);
+    pools.get(worker.id)?.close();
+    pools.delete(worker.id);
     if (stopping) return;
     console.error(`[stratus] worker ${worker.process.pid} exited (${signal ?? code}); starting another`);
-    cluster.fork();
+    void fork().catch(exit);
   });
+  process.once("exit", () => rmSync(tunnels, { recursive: true, force: true }));
   const stop = () => {
     stopping = true;
     listener.close();

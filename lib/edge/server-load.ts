@@ -9,9 +9,10 @@
 // 1,000-submit storm the gate held fewer than 12 requests for the last two
 // thirds of the storm while submits still queued for 10-20 s, so most grades
 // were not counted as busy. Those submits had been stamped by the primary
-// (lib/edge/connection-handoff.ts) and waited between it and this process,
-// most likely in the IPC channel until the busy process read them; their wait
-// since that stamp shows the queue wherever it is.
+// (lib/edge/connection-handoff.ts) and waited between it and this process
+// (then in the IPC channel, which passed one connection per turn of the busy
+// process's loop; measured later, up to 4.6 s); their wait since that stamp
+// shows the queue wherever it is.
 //
 // Kept on globalThis: scripts/server.ts loads this module from source, and
 // Next.js's server build holds a copy of its own; both must see one probe.
