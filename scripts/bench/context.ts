@@ -87,6 +87,7 @@ export async function withCpu<T>(ctx: BenchContext, roots: { bare?: number }, wo
     proxy: ctx.proxy?.pid,
     database: ctx.dbName,
     eventLoopLog: ctx.app.eventLoopLog,
+    handoffLog: ctx.app.handoffLog,
   });
   sampler.start();
   try {

@@ -54,6 +54,8 @@ export type CpuRoots = {
   database: string;
   /** The app's STRATUS_EVENT_LOOP_LOG (scripts/server.ts): each process's event-loop busy and idle time, a line a second. */
   eventLoopLog?: string;
+  /** The app's STRATUS_HANDOFF_LOG (scripts/server.ts): each connection the primary handed to a server process. */
+  handoffLog?: string;
 };
 
 /** Percent of one core, averaged over the sampled interval, per group; machine = busy share of all cores (100 = every core busy). */
@@ -64,7 +66,28 @@ export type CpuReport = {
   topOther: Array<{ comm: string; pct: number }>;
   /** How busy the app's event loops were (the busiest process), in % of the time: it reaches 100% before /proc's CPU does. */
   eventLoopBusyPct?: number;
+  /** New connections the primary handed to the server processes, and how long each waited between its stamp and the server process. */
+  handoff?: HandoffWaits;
 };
+
+export type HandoffWaits = { connections: number; waitP50Ms: number; waitP99Ms: number; waitMaxMs: number };
+
+/**
+ * The connections handed over between `from` and `to` (ms), from the log
+ * scripts/server.ts writes ("pid receivedAt arrivedAt"); undefined without one.
+ */
+export function handoffWaits(log: string, from: number, to: number): HandoffWaits | undefined {
+  const waits: number[] = [];
+  for (const line of log.split("\n")) {
+    const [pid, receivedAt, arrivedAt] = line.split(" ");
+    if (!pid || !arrivedAt || Number(receivedAt) <= from || Number(receivedAt) > to) continue;
+    waits.push(Number(receivedAt) - Number(arrivedAt));
+  }
+  if (waits.length === 0) return undefined;
+  waits.sort((a, b) => a - b);
+  const at = (q: number) => waits[Math.min(waits.length - 1, Math.floor(q * waits.length))]!;
+  return { connections: waits.length, waitP50Ms: at(0.5), waitP99Ms: at(0.99), waitMaxMs: waits.at(-1)! };
+}
 
 /**
  * The busiest app process's event-loop busy share between `from` and `to` (ms),
@@ -161,10 +184,12 @@ export class CpuSampler {
     }
     const pct = (ticks: number) => Math.round((ticks / CLOCK_TICKS / seconds) * 1000) / 10;
     const loopLog = this.roots.eventLoopLog && existsSync(this.roots.eventLoopLog) ? readFileSync(this.roots.eventLoopLog, "utf8") : "";
+    const handoffLog = this.roots.handoffLog && existsSync(this.roots.handoffLog) ? readFileSync(this.roots.handoffLog, "utf8") : "";
     return {
       seconds: Math.round(seconds * 10) / 10,
       // The lines logged inside this step (each covers the second before it).
       eventLoopBusyPct: loopLog ? eventLoopBusy(loopLog, this.started + 1000, Date.now()) : undefined,
+      handoff: handoffLog ? handoffWaits(handoffLog, this.started, Date.now()) : undefined,
       groups: Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, pct(v)])),
       machineBusyPct: Math.round(((machine.busy - this.machineStart.busy) / Math.max(1, machine.total - this.machineStart.total)) * 1000) / 10,
       topOther: [...other.entries()]

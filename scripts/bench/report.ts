@@ -96,6 +96,13 @@ function cpuCells(c: CpuReport, server = APP, calibrationMs?: number): string[] 
 }
 const CPU_HEADER = ["server CPU", "event loop busy", "postgres CPU", "generator CPU", "other work", "machine busy (of 200%)", "calibration"];
 
+/** The new connections of a step and their wait between the primary's stamp and the server process (lib/edge/connection-handoff.ts); empty for older runs. */
+function handoffNote(c: CpuReport): string {
+  const h = c.handoff;
+  if (!h) return "";
+  return ` The primary handed ${h.connections.toLocaleString("en-US")} new connections to the server processes, each waiting p50 ${ms(h.waitP50Ms)}, p99 ${ms(h.waitP99Ms)} (max ${ms(h.waitMaxMs)}) between its stamp and the server process.`;
+}
+
 /** Names the resource that ran out, from the CPU sampled during a step. */
 function bottleneck(c: CpuReport, server: string): string {
   const s = c.groups[server] ?? 0;
@@ -351,7 +358,7 @@ ${table(
   ]),
 )}
 
-Targets: time to first question p95 ≤ 1 s: ${yes(s.met.p95)} (${ms(m.latency.p95)}); exactly ${s.targets.attempts} attempts: ${yes(s.met.exactAttempts)}; every response with its first question: ${yes(s.met.firstQuestion)}; no 5xx: ${yes(s.met.no5xx)}. **What limits it:** ${m.students} starts took ${m.wallSeconds} s to serve, about ${throughput.toFixed(0)} starts/s against ${(m.students / m.windowSeconds).toFixed(0)}/s arriving; during the storm ${bottleneck(m.cpu, APP)}: about ${ms(perStart)} of app-server CPU per start.`;
+Targets: time to first question p95 ≤ 1 s: ${yes(s.met.p95)} (${ms(m.latency.p95)}); exactly ${s.targets.attempts} attempts: ${yes(s.met.exactAttempts)}; every response with its first question: ${yes(s.met.firstQuestion)}; no 5xx: ${yes(s.met.no5xx)}. **What limits it:** ${m.students} starts took ${m.wallSeconds} s to serve, about ${throughput.toFixed(0)} starts/s against ${(m.students / m.windowSeconds).toFixed(0)}/s arriving; during the storm ${bottleneck(m.cpu, APP)}: about ${ms(perStart)} of app-server CPU per start.${handoffNote(m.cpu)}`;
 }
 
 function submitSection(s: SubmitStormResult, where: string, graceSeconds: number): string {
@@ -402,7 +409,7 @@ ${table(
   ).map(([label, f]) => [label, ...s.runs.map(f)]),
 )}
 
-Targets: 0 on-time saves refused and 0 on-time submits EXPIRED: ${yes(s.met.onTime)}; every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99 ≤ 2 s: ${yes(s.met.submitP99)} (${ms(m.submit.latency.p99)}); nothing stored after deadline + grace: ${yes(s.met.nothingAfterGrace)}; none acknowledged and lost: ${yes(s.met.noAckLost)}; late saves refused: ${yes(s.met.lateRefused)}. **What limits it:** the server graded about ${served.toFixed(0)} attempts/s while they arrived at ${(m.students / window).toFixed(0)}/s, so submits queue; during the storm ${bottleneck(m.cpu, APP)}${side ? ` (${side})` : ""}.`;
+Targets: 0 on-time saves refused and 0 on-time submits EXPIRED: ${yes(s.met.onTime)}; every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99 ≤ 2 s: ${yes(s.met.submitP99)} (${ms(m.submit.latency.p99)}); nothing stored after deadline + grace: ${yes(s.met.nothingAfterGrace)}; none acknowledged and lost: ${yes(s.met.noAckLost)}; late saves refused: ${yes(s.met.lateRefused)}. **What limits it:** the server graded about ${served.toFixed(0)} attempts/s while they arrived at ${(m.students / window).toFixed(0)}/s, so submits queue; during the storm ${bottleneck(m.cpu, APP)}${side ? ` (${side})` : ""}.${handoffNote(m.cpu)}`;
 }
 
 function submitStormIntro(graceSeconds: number): string {

@@ -67,7 +67,7 @@ export async function buildApp(root: string): Promise<number> {
   return Date.now() - started;
 }
 
-export type Server = { pid: number; port: number; stop(): Promise<void>; eventLoopLog?: string };
+export type Server = { pid: number; port: number; stop(): Promise<void>; eventLoopLog?: string; handoffLog?: string };
 
 function serve(command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number; log: string; health: string }): Promise<Server> {
   const out = createWriteStream(options.log);
@@ -120,6 +120,8 @@ export async function startApp(options: { root: string; port: number; processes:
   const profile = options.profileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.profileDir}`] : [];
   const eventLoopLog = logFile(options.root, `event-loop-${options.port}-${options.processes}p.log`);
   rmSync(eventLoopLog, { force: true });
+  const handoffLog = logFile(options.root, `handoff-${options.port}-${options.processes}p.log`);
+  rmSync(handoffLog, { force: true });
   const server = await serve(process.execPath, [...profile, "--import", "tsx", path.join(options.root, "scripts/server.ts")], {
     cwd: options.root,
     env: {
@@ -130,12 +132,13 @@ export async function startApp(options: { root: string; port: number; processes:
       HOSTNAME_BIND: "127.0.0.1",
       WEB_CONCURRENCY: String(options.processes),
       STRATUS_EVENT_LOOP_LOG: eventLoopLog,
+      STRATUS_HANDOFF_LOG: handoffLog,
     },
     port: options.port,
     log: logFile(options.root, `app-${options.port}-${options.processes}p.log`),
     health: "/api/health",
   });
-  return { ...server, eventLoopLog };
+  return { ...server, eventLoopLog, handoffLog };
 }
 
 /** The job worker (scripts/worker.ts), beside the app as `npm start` runs it; it answers no HTTP, so it is ready once it says so. */
