@@ -38,8 +38,6 @@ const MAX_PREAMBLE = 128;
 
 /** One server process's tunnels, as the primary holds them. */
 export type ServerProcessTunnels = {
-  /** Tunnels open and not yet carrying a connection. */
-  spare(): number;
   /** Stops taking its tunnels and closes the idle ones (the process left). */
   close(): void;
 };
@@ -51,8 +49,6 @@ export type ConnectionHandOff = {
    * process can be started then.
    */
   addServerProcess(socketPath: string): Promise<ServerProcessTunnels>;
-  /** Connections read and waiting for a spare tunnel. */
-  waiting(): number;
 };
 
 type Pool = { idle: Socket[]; closed: boolean };
@@ -124,7 +120,6 @@ export function handOffConnections(listener: NetServer, options: { idleMs?: numb
         server.listen(socketPath, 4096, () => {
           server.off("error", reject);
           resolve({
-            spare: () => pool.idle.length,
             close() {
               pool.closed = true;
               pools.splice(pools.indexOf(pool), 1);
@@ -135,7 +130,6 @@ export function handOffConnections(listener: NetServer, options: { idleMs?: numb
         });
       });
     },
-    waiting: () => waiting.length,
   };
 }
 

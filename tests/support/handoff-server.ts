@@ -12,15 +12,7 @@ const spin = (ms: number) => {
   const until = Date.now() + ms;
   while (Date.now() < until); // the event loop is busy
 };
-/** GET /big: 32 MiB (more than the kernel buffers of a loopback connection hold), then the connection closes (as a server answering `Connection: close` does). */
-const BIG_BYTES = 32 * 1024 * 1024;
-
 const server = createServer((req, res) => {
-  if (req.url === "/big") {
-    res.writeHead(200, { "content-length": String(BIG_BYTES), connection: "close" });
-    res.end(Buffer.alloc(BIG_BYTES, 97));
-    return;
-  }
   const handedAt = takeHandedArrival(req.socket);
   const seenAt = Date.now();
   spin(busyMs);

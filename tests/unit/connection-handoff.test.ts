@@ -124,24 +124,6 @@ describe("handing connections to a busy server process", () => {
     expect(response).toMatch(/^HTTP\/1\.1 200 /);
     expect(response).toContain('"body":"last"');
   }, 30_000);
-
-  it("delivers the whole of a large answer to a slow client, though the server process closes the connection after it", async () => {
-    const received = await new Promise<number>((resolve, reject) => {
-      const req = http.get({ host: "127.0.0.1", port: busyLoop.port, path: "/big", agent: false }, (res) => {
-        let bytes = 0;
-        // The client reads nothing for 300 ms, so the answer backs up through the primary into the server process.
-        res.pause();
-        setTimeout(() => {
-          res.on("data", (chunk: Buffer) => (bytes += chunk.length));
-          res.on("end", () => resolve(bytes));
-          res.on("error", reject);
-          res.resume();
-        }, 300);
-      });
-      req.on("error", reject);
-    });
-    expect(received).toBe(32 * 1024 * 1024);
-  }, 30_000);
 });
 
 describe("parsePreamble", () => {
