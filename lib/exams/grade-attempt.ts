@@ -10,7 +10,6 @@
 import "server-only";
 import type { Db, Prisma } from "@/lib/db";
 import { serverLoad } from "@/lib/edge/server-load";
-import { attemptLearningJob } from "@/lib/learning/attempt-learning";
 import { learningDelaySeconds } from "@/lib/learning/learning-delay";
 import { isResponseCorrect } from "./answer-rules";
 import { type GradingRow, loadGradingRows } from "./attempt-items";
@@ -58,13 +57,13 @@ export function scoreAttempt(rows: readonly GradingRow[]): { judged: Array<{ pos
   return { judged: judged.map(({ row, correct }) => ({ position: row.position, correct })), grade };
 }
 
-/** The learning job a grade queues, later when the server is busy. */
-export const learningJobFor = (attemptId: string) => attemptLearningJob(attemptId, { runAfterSeconds: learningDelaySeconds(serverLoad()) });
+/** Seconds a grade's learning waits: none, or longer while the server is busy. */
+export const learningDelayNow = () => learningDelaySeconds(serverLoad());
 
 /**
  * Grades an attempt whose row the caller has locked FOR UPDATE in `tx` and
  * read as `status`. The grade is one statement: the items' correctness, the
- * attempt's score and the learning job together (grade-statement.ts).
+ * attempt's score and its place in the learning queue together (grade-statement.ts).
  */
 export async function gradeLocked(tx: Tx, options: GradeOptions & { status: AttemptStatus }): Promise<GradeOutcome> {
   const { attemptId, now, expired } = options;
@@ -72,7 +71,7 @@ export async function gradeLocked(tx: Tx, options: GradeOptions & { status: Atte
   await options.beforeGrade?.(tx);
   const { judged, grade } = scoreAttempt(await loadGradingRows(tx, attemptId));
   const status = expired ? "EXPIRED" : "SUBMITTED";
-  await tx.$executeRaw(gradeStatement({ attemptId, now, status, grade, judged, job: learningJobFor(attemptId) }));
+  await tx.$executeRaw(gradeStatement({ attemptId, now, status, grade, judged, learningAfterSeconds: learningDelayNow() }));
   return { attemptId, alreadyGraded: false, status };
 }
 

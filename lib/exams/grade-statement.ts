@@ -1,5 +1,6 @@
 // The statement that writes a grade: each item's correctness, the attempt's
-// score and status, and the learning job, together. Two forms, no I/O here:
+// score and status, and its place in the learning queue
+// (lib/learning/pending-learning.ts), together. Two forms, no I/O here:
 //
 // - gradeStatement, for a transaction that already holds the attempt FOR
 //   UPDATE (the sweep, a late save, an expired runner view, a submit's
@@ -16,6 +17,7 @@
 //   commits (save-statement.ts), so once the lock is granted no save is in
 //   flight, and one that comes later waits and finds the attempt closed.
 import { Prisma } from "@/lib/generated/prisma/client";
+import { pendingLearningInsert } from "@/lib/learning/pending-learning";
 import type { AttemptGrade } from "./grading";
 import type { AnswerSave } from "./inputs";
 
@@ -25,8 +27,8 @@ export type GradeWrite = {
   status: "SUBMITTED" | "EXPIRED";
   grade: AttemptGrade;
   judged: ReadonlyArray<{ position: number; correct: boolean }>;
-  /** The learning job's add_job call (lib/learning/attempt-learning.ts). */
-  job: Prisma.Sql;
+  /** Seconds the learning of this grade waits (lib/learning/learning-delay.ts). */
+  learningAfterSeconds: number;
 };
 
 /** What the grade was computed from. */
@@ -55,7 +57,7 @@ function attemptGradeSet({ status, now, grade }: GradeWrite): Prisma.Sql {
     "pausedAt" = NULL`;
 }
 
-/** For a transaction holding the attempt FOR UPDATE. Returns the job's row. */
+/** For a transaction holding the attempt FOR UPDATE. Returns the attempt's id. */
 export function gradeStatement(write: GradeWrite): Prisma.Sql {
   const { attemptId, judged } = write;
   return Prisma.sql`
@@ -67,11 +69,13 @@ export function gradeStatement(write: GradeWrite): Prisma.Sql {
       UPDATE "Attempt" SET ${attemptGradeSet(write)}
       WHERE id = ${attemptId}
       RETURNING id
+    ), learning AS (
+      ${pendingLearningInsert(write.learningAfterSeconds)}
     )
-    SELECT ${write.job} FROM graded`;
+    SELECT id FROM graded`;
 }
 
-/** One autocommitted statement: returns the job's row if it wrote the grade, no row if the attempt changed since it was read. */
+/** One autocommitted statement: returns the attempt's id if it wrote the grade, no row if the attempt changed since it was read. */
 export function guardedGradeStatement(write: GradeWrite, guard: GradeGuard): Prisma.Sql {
   const { attemptId, now, judged } = write;
   const { items } = guard;
@@ -109,6 +113,8 @@ export function guardedGradeStatement(write: GradeWrite, guard: GradeGuard): Pri
       FROM fresh
       WHERE fresh.ok AND id = ${attemptId}
       RETURNING id
+    ), learning AS (
+      ${pendingLearningInsert(write.learningAfterSeconds)}
     )
-    SELECT ${write.job} FROM graded`;
+    SELECT id FROM graded`;
 }

@@ -14,7 +14,7 @@ import { isOverdue } from "./deadline";
 import { attemptNotFound } from "./errors";
 import { loadSubmitState } from "./attempt-items";
 import { judgeCarriedSaves } from "./carried-saves";
-import { type AttemptStatus, type GradeOutcome, gradeLocked, learningJobFor, scoreAttempt } from "./grade-attempt";
+import { type AttemptStatus, type GradeOutcome, gradeLocked, learningDelayNow, scoreAttempt } from "./grade-attempt";
 import { guardedGradeStatement, sessionLiveFor } from "./grade-statement";
 import type { AnswerSave } from "./inputs";
 import { type SaveResult, applySaves } from "./save-answers";
@@ -77,7 +77,7 @@ export async function submitAttempt(db: Db, options: Options): Promise<SubmitOut
   const written = await directQuery(
     db,
     guardedGradeStatement(
-      { attemptId, now, status, grade, judged, job: learningJobFor(attemptId) },
+      { attemptId, now, status, grade, judged, learningAfterSeconds: learningDelayNow() },
       { userId, sessionId, deadline: read.deadline, items: read.items, saves: [...carried.applied.values()] },
     ),
   );

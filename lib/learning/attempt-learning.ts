@@ -10,28 +10,14 @@ import { loadAttemptItems, presentRow } from "@/lib/exams/attempt-items";
 import { STAT_MODES } from "@/lib/insights/question-stat";
 import { attemptStatsRef } from "@/lib/insights/question-stat-refresh";
 import { difficultyForLearning } from "@/lib/insights/rasch";
-import { addJobCall, enqueueJob, JOB } from "@/lib/jobs/queue";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueJob, JOB } from "@/lib/jobs/queue";
 import { recordEvidence } from "./evidence";
+import { markLearningPending } from "./pending-learning";
 
 /** Seconds the question-statistics job waits to gather the questions of attempts graded meanwhile. */
 export const QUESTION_STATS_GATHER_SECONDS = 60;
 
 export type LearningOutcome = "recorded" | "already-recorded" | "not-graded";
-
-/**
- * The call that queues the job; grading makes it in its own write, so the job
- * exists exactly when the grade does. It runs after `runAfterSeconds` (a storm:
- * learning-delay.ts).
- */
-export function attemptLearningJob(attemptId: string, options: { runAfterSeconds?: number } = {}): Prisma.Sql {
-  return addJobCall(JOB.recordAttemptLearning, { attemptId }, { jobKey: `attempt-learning:${attemptId}`, runAfterSeconds: options.runAfterSeconds });
-}
-
-/** Queues the job inside the caller's transaction (the sweep's catch-up). */
-async function queueAttemptLearning(tx: Prisma.TransactionClient, attemptId: string): Promise<void> {
-  await tx.$executeRaw`SELECT 1 FROM ${attemptLearningJob(attemptId)}`;
-}
 
 export async function recordAttemptLearning(db: Db, options: { attemptId: string }): Promise<LearningOutcome> {
   const { attemptId } = options;
@@ -99,8 +85,6 @@ export async function requeueMissedLearning(db: Db, options: { now: Date; olderT
     take: options.limit ?? 200,
   });
   if (missed.length === 0) return 0;
-  await db.$transaction(async (tx) => {
-    for (const { id } of missed) await queueAttemptLearning(tx, id);
-  });
+  await markLearningPending(db, missed.map((m) => m.id));
   return missed.length;
 }

@@ -1,8 +1,10 @@
 // Grading off the critical path, on the real queue: submitting commits the
-// score and queues the learning job in the same transaction; the real worker
+// score and marks the learning pending in the same statement; the worker moves
+// pending learning into jobs in batches (one NOTIFY each); the real worker
 // (graphile-worker with the app's tasks) records mastery, review cards and
 // activity once, however often the job runs; a failed job is retried; the
 // overdue sweep and rate-limit cleanup are jobs of the same queue.
+import pg from "pg";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { submitAttempt } from "@/lib/exams/submit-attempt";
 import { forgetQuestionPool } from "@/lib/exams/question-pool";
@@ -14,9 +16,10 @@ import { JOB } from "@/lib/jobs/queue";
 import { reportServerLoad } from "@/lib/edge/server-load";
 import { BUSY_REQUESTS, BUSY_WAIT_MS, LEARNING_DEFER_SECONDS } from "@/lib/learning/learning-delay";
 import { startJobWorker } from "@/lib/jobs/worker";
+import { MOVE_BATCH, moveAllPendingLearning } from "@/lib/learning/pending-learning";
 import { seed } from "@/lib/seed/seed";
 import { type TestDatabase, createTestDatabase } from "../support/database";
-import { jobErrors, queuedJobs, runJobs } from "../support/jobs";
+import { jobErrors, pendingLearning, queuedJobs, runJobs } from "../support/jobs";
 import { responsesFor } from "@/lib/seed/scripted-responses";
 import { createTestSession } from "../support/sessions";
 
@@ -63,7 +66,7 @@ async function learningOf(userId: string) {
 }
 
 describe("the learning job", () => {
-  test("submit commits the grade and queues the job; the worker records the learning once, however often it runs", async () => {
+  test("submit commits the grade and marks the learning pending; the worker queues the job and records the learning once, however often it runs", async () => {
     const user = await newStudent("jobs-ada");
     const attemptId = await submittedQuiz(user, at(0));
 
@@ -72,7 +75,8 @@ describe("the learning job", () => {
     expect(graded).toMatchObject({ status: "SUBMITTED", rawScore: 4, learningRecordedAt: null });
     expect(await t.db.attemptItem.count({ where: { attemptId, correct: null } })).toBe(0);
     expect(await learningOf(user)).toMatchObject({ evidence: 0, scopes: 0, cards: [], activity: [] });
-    expect(await queuedJobs(t)).toContainEqual({ task: JOB.recordAttemptLearning, key: `attempt-learning:${attemptId}`, attempts: 0 });
+    expect(await pendingLearning(t)).toEqual([{ attemptId, dueIn: expect.closeTo(0, 0) }]);
+    expect(await queuedJobs(t)).toEqual([]);
     expect((await loadDashboard(t.db, { userId: user, now: at(1), settings: UTC })).learningPending).toBe(true);
 
     await runJobs(t);
@@ -86,6 +90,7 @@ describe("the learning job", () => {
     expect(stamped.learningRecordedAt).toEqual(stamped.gradedAt);
     expect((await loadDashboard(t.db, { userId: user, now: at(1), settings: UTC })).learningPending).toBe(false);
     expect(await queuedJobs(t)).toEqual([]);
+    expect(await pendingLearning(t)).toEqual([]);
 
     // The same job again (a retry after a lost acknowledgement, a requeue) and a direct call: nothing counted twice.
     await t.db.$executeRaw`SELECT graphile_worker.add_job(${JOB.recordAttemptLearning}, json_build_object('attemptId', ${attemptId}::text))`;
@@ -95,24 +100,23 @@ describe("the learning job", () => {
   });
 
   test("while the server's request gate is full, or requests lately waited long for their turn, the learning of a grade waits for the storm to pass; otherwise it runs at once", async () => {
-    const delayOf = async (attemptId: string) => {
-      const [job] = await t.db.$queryRaw<Array<{ seconds: number }>>`
-        SELECT extract(epoch FROM run_at - created_at)::float8 AS seconds FROM graphile_worker._private_jobs WHERE key = ${`attempt-learning:${attemptId}`}`;
-      return job!.seconds;
-    };
+    // Seconds until the learning may run, read as soon as the grade has committed.
+    const delayOf = async (attemptId: string) => (await pendingLearning(t)).find((p) => p.attemptId === attemptId)!.dueIn;
     try {
       reportServerLoad(() => ({ requests: BUSY_REQUESTS + 5, recentWaitMs: 0 }));
       const inStorm = await submittedQuiz(await newStudent("jobs-storm"), at(2));
+      expect(await delayOf(inStorm)).toBeCloseTo(LEARNING_DEFER_SECONDS, 0);
       // The backlog outside the gate: few requests inside, but the last ones waited long since they arrived.
       reportServerLoad(() => ({ requests: 2, recentWaitMs: BUSY_WAIT_MS + 1 }));
       const backlogged = await submittedQuiz(await newStudent("jobs-backlog"), at(2));
+      expect(await delayOf(backlogged)).toBeCloseTo(LEARNING_DEFER_SECONDS, 0);
       reportServerLoad(() => ({ requests: 0, recentWaitMs: 0 }));
       const quiet = await submittedQuiz(await newStudent("jobs-quiet"), at(3));
-      expect(await delayOf(inStorm)).toBeCloseTo(LEARNING_DEFER_SECONDS, 0);
-      expect(await delayOf(backlogged)).toBeCloseTo(LEARNING_DEFER_SECONDS, 0);
       expect(await delayOf(quiet)).toBeCloseTo(0, 0);
-      // The put-off jobs are not run before their time; once due, they record as any other.
+      const [pendingRunAt] = await t.db.pendingLearning.findMany({ where: { attemptId: inStorm }, select: { runAt: true } });
+      // The put-off jobs are queued at once, due when their rows said, and not run before their time; once due, they record as any other.
       await runJobs(t);
+      expect(await pendingLearning(t)).toEqual([]);
       expect(await queuedJobs(t)).toEqual(
         expect.arrayContaining([
           expect.objectContaining({ key: `attempt-learning:${inStorm}`, attempts: 0 }),
@@ -120,6 +124,8 @@ describe("the learning job", () => {
         ]),
       );
       expect(await queuedJobs(t)).toHaveLength(2);
+      const [job] = await t.db.$queryRaw<Array<{ run_at: Date }>>`SELECT run_at FROM graphile_worker._private_jobs WHERE key = ${`attempt-learning:${inStorm}`}`;
+      expect(job!.run_at).toEqual(pendingRunAt!.runAt);
       await t.db.$executeRaw`UPDATE graphile_worker._private_jobs SET run_at = now() WHERE key IN (${`attempt-learning:${inStorm}`}, ${`attempt-learning:${backlogged}`})`;
       await runJobs(t);
       expect(await queuedJobs(t), await jobErrors(t)).toEqual([]);
@@ -165,6 +171,46 @@ describe("the learning job", () => {
   });
 });
 
+describe("pending learning", () => {
+  test("two workers move a storm's pending learning into jobs at once: each attempt queued once, due when its row said, with a NOTIFY per batch rather than per grade", async () => {
+    const count = 2 * MOVE_BATCH + 100;
+    const user = await newStudent("jobs-storm-move");
+    const { id: examId } = await t.db.exam.findFirstOrThrow({ select: { id: true } });
+    // Attempts as a storm leaves them: graded, each waiting for its learning (some put off a minute).
+    await t.db.$executeRaw`
+      INSERT INTO "Attempt" (id, "userId", "examId", mode, config, "questionCount", "gradedAt")
+      SELECT 'move-' || g, ${user}, ${examId}, 'QUIZ', '{}'::jsonb, 0, now() FROM generate_series(1, ${count}) g`;
+    await t.db.$executeRaw`
+      INSERT INTO "PendingLearning" ("attemptId", "runAt") SELECT 'move-' || g, date_trunc('second', now()) + (g % 2) * interval '1 minute' FROM generate_series(1, ${count}) g`;
+    const listener = new pg.Client({ connectionString: t.url });
+    await listener.connect();
+    let notices = 0;
+    listener.on("notification", (n) => void (n.channel === "jobs:insert" && notices++));
+    await listener.query('LISTEN "jobs:insert"');
+    try {
+      const moved = await Promise.all([moveAllPendingLearning(t.db), moveAllPendingLearning(t.db)]);
+      expect(moved[0] + moved[1]).toBe(count);
+      const jobs = await t.db.$queryRaw<Array<{ key: string; attemptId: string; late: boolean }>>`
+        SELECT key, payload->>'attemptId' AS "attemptId", run_at > date_trunc('second', now()) AS late
+        FROM graphile_worker._private_jobs WHERE key LIKE 'attempt-learning:move-%' ORDER BY key`;
+      expect(jobs).toHaveLength(count);
+      expect(new Set(jobs.map((j) => j.key)).size).toBe(count);
+      for (const job of jobs) expect(job.key).toBe(`attempt-learning:${job.attemptId}`);
+      expect(jobs.filter((j) => j.late)).toHaveLength(count / 2);
+      expect(await pendingLearning(t)).toEqual([]);
+      // The embedded database's socket server delivers no notices between connections (its worker polls).
+      if (t.kind === "postgres") {
+        await expect.poll(() => notices, { timeout: 5_000 }).toBeGreaterThan(0);
+        expect(notices).toBeLessThanOrEqual(Math.ceil(count / MOVE_BATCH) + 2);
+      }
+    } finally {
+      await listener.end();
+      await t.db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key LIKE 'attempt-learning:move-%'`;
+      await t.db.$executeRaw`DELETE FROM "Attempt" WHERE id LIKE 'move-%'`;
+    }
+  });
+});
+
 describe("scheduled jobs", () => {
   test("the overdue sweep runs as a job: an abandoned mock is graded as expired, and its learning follows", async () => {
     const user = await newStudent("jobs-di");
@@ -186,6 +232,7 @@ describe("scheduled jobs", () => {
     const user = await newStudent("jobs-ed");
     const attemptId = await submittedQuiz(user, at(20));
     // As if the queue had lost the job (restored from an older backup).
+    await t.db.$executeRaw`DELETE FROM "PendingLearning"`;
     await t.db.$executeRaw`DELETE FROM graphile_worker._private_jobs`;
     await t.db.$executeRaw`INSERT INTO rate_limit (key, points, expire) VALUES ('jobs-old', 3, ${Date.now() - 1_000}), ('jobs-live', 1, ${Date.now() + 600_000})`;
     await t.db.$executeRaw`SELECT graphile_worker.add_job(${JOB.gradeOverdueAttempts}, '{}'::json)`;

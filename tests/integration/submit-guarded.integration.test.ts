@@ -8,7 +8,7 @@ import { AppError } from "@/lib/app-error";
 import { queryConfig } from "@/lib/database/direct";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { loadSubmitState } from "@/lib/exams/attempt-items";
-import { learningJobFor, scoreAttempt } from "@/lib/exams/grade-attempt";
+import { learningDelayNow, scoreAttempt } from "@/lib/exams/grade-attempt";
 import { guardedGradeStatement } from "@/lib/exams/grade-statement";
 import { type AnswerSave, answerSaveSchema } from "@/lib/exams/inputs";
 import { saveAnswers } from "@/lib/exams/save-answers";
@@ -70,7 +70,7 @@ async function guardedFromNow(o: { userId: string; sessionId: string; attemptId:
   const read = (await loadSubmitState(t.db, { ...o, now }))!;
   const { judged, grade } = scoreAttempt(read.items);
   return guardedGradeStatement(
-    { attemptId: o.attemptId, now, status: "SUBMITTED", grade, judged, job: learningJobFor(o.attemptId) },
+    { attemptId: o.attemptId, now, status: "SUBMITTED", grade, judged, learningAfterSeconds: learningDelayNow() },
     { userId: o.userId, sessionId: o.sessionId, deadline: read.deadline, items: read.items, saves },
   );
 }

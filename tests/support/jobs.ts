@@ -1,6 +1,7 @@
 // Runs the real job worker (graphile-worker, the app's tasks) on a test
 // database until no job is due: what the worker beside the app does after a
-// grade, done at once so a test can look at the result.
+// grade (it moves the pending learning into jobs, then runs them), done at
+// once so a test can look at the result.
 import type { ExamSettings } from "@/lib/exams/settings";
 import { runDueJobs } from "@/lib/jobs/worker";
 import type { TestDatabase } from "./database";
@@ -13,6 +14,12 @@ export async function runJobs(t: TestDatabase, settings: ExamSettings = { mockMi
 export async function queuedJobs(t: TestDatabase): Promise<Array<{ task: string; key: string | null; attempts: number }>> {
   return t.db.$queryRaw`
     SELECT task_identifier AS task, key, attempts FROM graphile_worker.jobs ORDER BY id`;
+}
+
+/** Graded attempts whose learning job is not queued yet, with seconds until it may run (lib/learning/pending-learning.ts). */
+export async function pendingLearning(t: TestDatabase): Promise<Array<{ attemptId: string; dueIn: number }>> {
+  return t.db.$queryRaw`
+    SELECT "attemptId", extract(epoch FROM "runAt" - now())::float8 AS "dueIn" FROM "PendingLearning" ORDER BY "runAt", "attemptId"`;
 }
 
 /** What became of the jobs still queued (their last error, lock and time), for a failing assertion's message. */

@@ -270,12 +270,15 @@ async function verify(
     if (open !== last) [last, steadySince] = [open, Date.now()];
     if (open === 0 || Date.now() - steadySince >= 5_000) break;
   }
-  // Mastery follows each grade in a job (the worker beside the app): wait for the queue to empty before checking it.
+  // Mastery follows each grade in a job (the worker beside the app moves pending learning into jobs and runs
+  // them): wait for both to empty before checking it.
   const drainStarted = Date.now();
   let learningJobsLeft = 0;
   for (;;) {
     learningJobsLeft = (
-      await ctx.sql.query<{ n: number }>(`SELECT count(*)::int AS n FROM graphile_worker.jobs WHERE task_identifier = 'record-attempt-learning'`)
+      await ctx.sql.query<{ n: number }>(
+        `SELECT ((SELECT count(*) FROM graphile_worker.jobs WHERE task_identifier = 'record-attempt-learning') + (SELECT count(*) FROM "PendingLearning"))::int AS n`,
+      )
     ).rows[0]!.n;
     if (learningJobsLeft === 0 || Date.now() - drainStarted > 240_000) break;
     await sleep(1_000);
