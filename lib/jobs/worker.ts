@@ -90,17 +90,19 @@ export async function startJobWorker(options: JobWorkerOptions): Promise<JobWork
   };
 }
 
+type DrainOptions = Pick<JobWorkerOptions, "connectionString" | "db" | "settings">;
+
 /**
  * Queues all pending learning and runs every job that is due now, again while
- * the jobs graded attempts (the sweep), then returns (tests, and `npm run jobs:drain`).
+ * the jobs graded attempts (the sweep), then returns (tests).
  */
-export async function runDueJobs(options: Omit<JobWorkerOptions, "concurrency" | "pollInterval" | "moveInterval" | "schedule">): Promise<void> {
+export async function runDueJobs(options: DrainOptions): Promise<void> {
   await moveAllPendingLearning(options.db);
   do await runDueJobsOnce(options);
   while ((await moveAllPendingLearning(options.db)) > 0);
 }
 
-async function runDueJobsOnce(options: Omit<JobWorkerOptions, "concurrency" | "pollInterval" | "moveInterval" | "schedule">): Promise<void> {
+async function runDueJobsOnce(options: DrainOptions): Promise<void> {
   await runOnce({
     connectionString: options.connectionString,
     maxPoolSize: 2,

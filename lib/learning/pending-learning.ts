@@ -61,7 +61,7 @@ export async function movePendingLearning(db: Db): Promise<number> {
   return row?.moved ?? 0;
 }
 
-/** Moves every pending attempt now (the drain of tests and `npm run jobs:drain`). */
+/** Moves every pending attempt now (the drain of tests: runDueJobs). */
 export async function moveAllPendingLearning(db: Db): Promise<number> {
   let total = 0;
   for (;;) {
