@@ -6,7 +6,7 @@ import "server-only";
 import { Prisma } from "@/lib/generated/prisma/client";
 
 export const JOB = {
-  /** Mastery, review cards and daily activity from one graded attempt. Payload { attemptId }. */
+  /** Mastery, review cards and daily activity from one graded attempt, moved from PendingLearning (lib/learning/pending-learning.ts). Payload { attemptId }. */
   recordAttemptLearning: "record-attempt-learning",
   /** The overdue sweep: grades attempts past their deadline; every minute. */
   gradeOverdueAttempts: "grade-overdue-attempts",
@@ -28,15 +28,10 @@ type JobOptions = {
   maxAttempts?: number;
   /** Gathering: the job runs this long after the first add under its key, with every add's array payload. */
   delaySeconds?: number;
-  /** Not before this many seconds from now (a job of its own, not gathered). */
-  runAfterSeconds?: number;
 };
 
-/**
- * The call that adds a job, as an SQL expression, for a statement that adds it
- * along with its own writes (grading adds the learning job so).
- */
-export function addJobCall(job: JobName, payload: Record<string, unknown> | unknown[], options: JobOptions): Prisma.Sql {
+/** The call that adds a job, as an SQL expression. */
+function addJobCall(job: JobName, payload: Record<string, unknown> | unknown[], options: JobOptions): Prisma.Sql {
   if (options.delaySeconds) {
     // Gathering: a job already waiting under this key keeps its run time, and
     // graphile-worker appends an array payload to the waiting job's array.
@@ -45,7 +40,6 @@ export function addJobCall(job: JobName, payload: Record<string, unknown> | unkn
         job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int, job_key_mode => 'preserve_run_at')`;
   }
   return Prisma.sql`graphile_worker.add_job(${job}, ${JSON.stringify(payload)}::json,
-      run_at => now() + make_interval(secs => ${options.runAfterSeconds ?? 0}::int),
       job_key => ${options.jobKey}, max_attempts => ${options.maxAttempts ?? 10}::int)`;
 }
 
