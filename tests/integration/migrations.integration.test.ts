@@ -77,6 +77,14 @@ describe("prisma migrate on a fresh database", () => {
     expect(status.output).toContain("Database schema is up to date");
   });
 
+  test("attempt items keep room on each page for in-place updates (fillfactor 70, which the Prisma schema cannot say)", async () => {
+    const client = new pg.Client(url);
+    await client.connect();
+    const { rows } = await client.query<{ options: string[] | null }>(`SELECT reloptions AS options FROM pg_class WHERE oid = '"AttemptItem"'::regclass`);
+    await client.end();
+    expect(rows[0]!.options).toEqual(["fillfactor=70"]);
+  });
+
   test("reset drops and re-applies everything, leaving status up to date", async () => {
     const client = new pg.Client(url);
     await client.connect();
