@@ -79,7 +79,13 @@ export function saveBody(attempt: OpenAttempt, random: () => number, seq: string
   return { position: item.position, chosenKeys, body: JSON.stringify({ saves: [save] }) };
 }
 
-export async function withCpu<T>(ctx: BenchContext, roots: { bare?: number }, work: () => Promise<T>): Promise<{ value: T; cpu: CpuReport }> {
+/**
+ * Runs `work` while sampling where the CPU goes. `work` may call `cut()` when
+ * the part worth reading is over (a storm's burst, before its stragglers): the
+ * report then covers only up to that moment, so a quiet tail cannot water the
+ * busy part down.
+ */
+export async function withCpu<T>(ctx: BenchContext, roots: { bare?: number }, work: (cut: () => void) => Promise<T>): Promise<{ value: T; cpu: CpuReport }> {
   const sampler = new CpuSampler({
     server: ctx.app.pid,
     bare: roots.bare,
@@ -90,11 +96,16 @@ export async function withCpu<T>(ctx: BenchContext, roots: { bare?: number }, wo
     handoffLog: ctx.app.handoffLog,
   });
   sampler.start();
+  let report: CpuReport | undefined;
+  const cut = () => {
+    report ??= sampler.stop();
+  };
   try {
-    const value = await work();
-    return { value, cpu: sampler.stop() };
+    const value = await work(cut);
+    cut();
+    return { value, cpu: report! };
   } catch (error) {
-    sampler.stop();
+    cut();
     throw error;
   }
 }
