@@ -409,7 +409,7 @@ ${table(
   ).map(([label, f]) => [label, ...s.runs.map(f)]),
 )}
 
-Targets: 0 on-time saves refused and 0 on-time submits EXPIRED: ${yes(s.met.onTime)}; every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99 ≤ 2 s: ${yes(s.met.submitP99)} (${ms(m.submit.latency.p99)}); nothing stored after deadline + grace: ${yes(s.met.nothingAfterGrace)}; none acknowledged and lost: ${yes(s.met.noAckLost)}; late saves refused: ${yes(s.met.lateRefused)}. **What limits it:** the server graded about ${served.toFixed(0)} attempts/s while they arrived at ${(m.students / window).toFixed(0)}/s, so submits queue; in the burst (the ${m.cpu.seconds} s from the storm's first request until its last final save and submit were answered, before the late saves) ${bottleneck(m.cpu, APP)}${side ? ` (${side})` : ""}.${handoffNote(m.cpu)}`;
+Targets: 0 on-time saves refused and 0 on-time submits EXPIRED: ${yes(s.met.onTime)}; every attempt graded exactly once: ${yes(s.met.gradedOnce)}; submit p99 ≤ 2 s: ${yes(s.met.submitP99)} (${ms(m.submit.latency.p99)}); nothing stored after deadline + grace: ${yes(s.met.nothingAfterGrace)}; none acknowledged and lost: ${yes(s.met.noAckLost)}; late saves refused: ${yes(s.met.lateRefused)}. **What limits it:** the server graded about ${served.toFixed(0)} attempts/s while they arrived at ${(m.students / window).toFixed(0)}/s${served < 0.9 * (m.students / window) ? ", so submits queue" : ", keeping up"}; in the burst (the ${m.cpu.seconds} s from the storm's first request until its last final save and submit were answered, before the late saves) ${bottleneck(m.cpu, APP)}${side ? ` (${side})` : ""}.${handoffNote(m.cpu)}`;
 }
 
 function submitStormIntro(graceSeconds: number): string {
