@@ -58,8 +58,8 @@ export async function movePendingLearning(db: Db): Promise<number> {
       WHERE EXISTS (SELECT 1 FROM moved)
     )
     SELECT (SELECT count(*) FROM moved)::int AS moved, (SELECT count(*) FROM queued)::int AS queued`;
-  // \`queued\` must stay in that SELECT: a CTE without writes of its own runs only if
-  // read, and it is the one that adds the jobs (\`moved\`, a DELETE, runs regardless).
+  // `queued` must stay in that SELECT: a CTE without writes of its own runs only if
+  // read, and it is the one that adds the jobs (`moved`, a DELETE, runs regardless).
   // EXISTS keeps an empty pass from calling add_jobs (and its NOTIFY) at all.
   return row?.moved ?? 0;
 }
