@@ -8,7 +8,12 @@ import { serverEnv } from "@/lib/env";
 const globalForDb = globalThis as unknown as { stratusDb?: PrismaClient };
 
 function client(): PrismaClient {
-  globalForDb.stratusDb ??= createPrismaClient({ url: serverEnv().DATABASE_URL, max: serverEnv().DATABASE_POOL_MAX });
+  const env = serverEnv();
+  globalForDb.stratusDb ??= createPrismaClient({
+    url: env.DATABASE_URL,
+    max: env.DATABASE_POOL_MAX,
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS === "on",
+  });
   return globalForDb.stratusDb;
 }
 

@@ -6,6 +6,8 @@ const serverEnvSchema = z.object({
   DATABASE_URL: z.string().url("DATABASE_URL must be a postgres:// URL"),
   /** Connections the app's pool may open. npm start sets 1 for the embedded database. */
   DATABASE_POOL_MAX: z.coerce.number().int().min(1).max(100).default(10),
+  /** "off": the hottest statements go unnamed, for a pooler that cannot keep prepared statements. npm start sets it on the embedded database. */
+  DATABASE_PREPARED_STATEMENTS: z.enum(["on", "off"]).default("on"),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** Minutes for a full mock exam; tests shorten it. */

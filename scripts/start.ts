@@ -115,6 +115,8 @@ async function main() {
     });
     env.DATABASE_URL = embedded.url;
     env.DATABASE_POOL_MAX = "1"; // one connection: transactions never interleave on PGlite
+    // Its connections share one PGlite session: a new connection could prepare a name the session already holds (lib/database/direct.ts).
+    env.DATABASE_PREPARED_STATEMENTS = "off";
     // PGlite answers one query at a time in this process, so more app processes would only queue on it.
     env.WEB_CONCURRENCY ??= "1";
     // The socket server runs each message on the one PGlite session as it comes, so two of the

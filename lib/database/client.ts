@@ -5,7 +5,11 @@ import pg from "pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { attachPool } from "./direct";
 
-export function createPrismaClient(options: { url: string; max?: number; schema?: string }): PrismaClient {
+/**
+ * `preparedStatements` (default true): the hottest statements are named prepared statements (direct.ts);
+ * false on the embedded database and behind a pooler that cannot keep them.
+ */
+export function createPrismaClient(options: { url: string; max?: number; schema?: string; preparedStatements?: boolean }): PrismaClient {
   // The pool is made here, not by the adapter, so the hottest statements can use it too (direct.ts); $disconnect ends it.
   const pool = new pg.Pool({ connectionString: options.url, max: options.max ?? 10, allowExitOnIdle: true });
   // An idle connection that dies (PostgreSQL restarted) is replaced on next use. The adapter listens for this
@@ -13,7 +17,7 @@ export function createPrismaClient(options: { url: string; max?: number; schema?
   pool.on("error", () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(options.schema ? { schema: options.schema } : {}) });
   const client = new PrismaClient({ adapter });
-  attachPool(client, pool);
+  attachPool(client, pool, { prepared: options.preparedStatements ?? true });
   return client;
 }
 

@@ -1,5 +1,6 @@
 // A rung of the capacity ladder: node:http + a pg.Pool sending the app's own
-// answer-save statement (lib/exams/save-statement.ts), with no framework,
+// answer-save statement (lib/exams/save-statement.ts), prepared as the app
+// prepares it (lib/database/direct.ts), with no framework,
 // session, zod or Prisma. Started by the bench runner: BENCH_BARE_PORT,
 // DATABASE_URL, DATABASE_POOL_MAX.
 // POST /save?attemptId=…&userId=…&sid=… with the answers route's JSON body.
@@ -22,7 +23,7 @@ async function save(url: URL, body: string): Promise<string> {
   const results = [];
   for (const s of saves) {
     const statement = saveAnswerStatement({ save: s, attemptId, userId, sessionId, now, graceSeconds });
-    const updated = await pool.query(queryConfig(statement));
+    const updated = await pool.query(queryConfig(statement, { prepared: true }));
     results.push({ position: s.position, status: updated.rowCount === 1 ? "saved" : "stale", seq: s.seq });
   }
   return JSON.stringify({ ok: true, results, serverNow: now.toISOString() });

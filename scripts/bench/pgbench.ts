@@ -1,6 +1,6 @@
 // pgbench, the database-only rung of the capacity ladder: the app's own
 // answer-save statement (lib/exams/save-statement.ts, with pgbench variables for
-// its $n placeholders, sent with the extended protocol like node-postgres), at a fixed rate (-R,
+// its $n placeholders, sent as a prepared statement, as the app sends it), at a fixed rate (-R,
 // Poisson arrivals), latencies from each transaction's scheduled start, read
 // from the per-transaction log.
 import { spawn } from "node:child_process";
@@ -106,7 +106,7 @@ export async function runPgbench(options: {
   const cutoff = new Date(now.getTime() - 10_000);
   const args = [
     "-n", // no vacuum of pgbench's own tables (there are none)
-    "-M", "extended",
+    "-M", "prepared", // as the app sends it (lib/database/direct.ts)
     "-f", scriptFile,
     "-c", String(clients),
     "-j", "1",

@@ -48,7 +48,7 @@ export async function createTestDatabase(options: { poolMax?: number } = {}): Pr
     maxConnections: 32,
   });
   // The app uses one connection on the embedded database; tests do the same by default.
-  const db = createPrismaClient({ url: embedded.url, max: options.poolMax ?? 1 });
+  const db = createPrismaClient({ url: embedded.url, max: options.poolMax ?? 1, preparedStatements: false });
   return {
     kind: "embedded",
     url: embedded.url,

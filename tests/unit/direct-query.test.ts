@@ -21,6 +21,17 @@ describe("queryConfig", () => {
     expect(parser(1114)("2026-03-01 10:00:00")).toEqual(new Date("2026-03-01T10:00:00Z"));
   });
 
+  test("is unnamed unless prepared, and then named by its text alone", () => {
+    const statement = (id: string) => Prisma.sql`SELECT * FROM "Attempt" WHERE id = ${id}`;
+    expect(config.name).toBeUndefined();
+    const first = queryConfig(statement("a"), { prepared: true }).name;
+    expect(first).toMatch(/^stratus_[0-9a-f]{32}$/);
+    expect(queryConfig(statement("b"), { prepared: true }).name).toBe(first);
+    expect(queryConfig(Prisma.sql`SELECT * FROM "Attempt" WHERE "userId" = ${"a"}`, { prepared: true }).name).not.toBe(first);
+    // PostgreSQL cuts identifiers at 63 bytes: two names must not become one.
+    expect(first!.length).toBeLessThanOrEqual(63);
+  });
+
   test("leaves other types to node-postgres", () => {
     expect(parser(23)("42")).toBe(42);
     expect(parser(16)("t")).toBe(true);

@@ -51,7 +51,7 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
       }
     },
   };
-  attachPool(db, counted as unknown as pg.Pool);
+  attachPool(db, counted as unknown as pg.Pool, { prepared: true });
   const settings = { mockMinutes: 130, graceSeconds: ctx.graceSeconds };
   const samples: Record<string, Array<{ wall: number; cpu: number; statements: number; db: number }>> = {};
   const measure = async <T>(operation: string, work: () => Promise<T>, record = true): Promise<T> => {
@@ -144,7 +144,7 @@ export async function operationCosts(ctx: BenchContext): Promise<OperationCost[]
             now,
             graceSeconds: ctx.graceSeconds,
           });
-          return raw.query(queryConfig(statement));
+          return raw.query(queryConfig(statement, { prepared: true }));
         })(),
       i >= 20,
     );

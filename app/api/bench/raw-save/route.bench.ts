@@ -1,7 +1,7 @@
 // POST /api/bench/raw-save?attemptId=…&userId=…&sid=… — only in the bench's own
 // build (route.bench.ts: see next.config.mjs). A rung of the capacity ladder: a
 // bare Next.js route handler sending the app's own answer-save statement
-// (save-statement.ts) through a module-level pg.Pool, with no session, zod or
+// (save-statement.ts), prepared as the app prepares it, through a module-level pg.Pool, with no session, zod or
 // Prisma on purpose, so the ladder separates the framework's cost from the
 // app's. It takes the user from the query string, so it also demands the
 // server's AUTH_SECRET in x-bench-secret.
@@ -25,7 +25,7 @@ export async function POST(request: Request) {
   const results = [];
   for (const save of saves) {
     const statement = saveAnswerStatement({ save, ...ids, now, graceSeconds });
-    const updated = await benchPool().query(queryConfig(statement));
+    const updated = await benchPool().query(queryConfig(statement, { prepared: true }));
     results.push({ position: save.position, status: updated.rowCount === 1 ? "saved" : "stale", seq: save.seq });
   }
   return Response.json({ ok: true, results, serverNow: now.toISOString() }, { headers: { "cache-control": "no-store" } });
