@@ -10,13 +10,14 @@
 // They are named prepared statements unless the client was made without them:
 // each connection parses and plans one the first time, and PostgreSQL then
 // keeps its plan, where an unnamed statement is planned on every call
-// (unnamed, planning took a third of these statements' time in PostgreSQL in a
-// submit storm; interleaved storms: docs/benchmarks/submit-storm.md). A pooler must keep them per
-// client connection (PgBouncer 1.21+ with max_prepared_statements); behind one
-// that does not, or RDS Proxy, which pins a session that prepares, set
-// DATABASE_PREPARED_STATEMENTS=off (docs/deploy.md). The embedded database has
-// them off: its connections share one PGlite session, where a reconnecting
-// pool's fresh connection would prepare a name the session already holds.
+// (unnamed, planning took a third of these statements' time in PostgreSQL in
+// a submit storm; interleaved storms: docs/benchmarks/submit-storm.md). A
+// pooler must keep them per client connection (PgBouncer 1.21+ with
+// max_prepared_statements); behind one that does not, or RDS Proxy, which pins
+// a session that prepares, set DATABASE_PREPARED_STATEMENTS=off
+// (docs/deploy.md). The embedded database has them off: its connections share
+// one PGlite session, where a reconnecting pool's fresh connection would
+// prepare a name the session already holds.
 import { createHash } from "node:crypto";
 import pg from "pg";
 import type { Prisma } from "@/lib/generated/prisma/client";

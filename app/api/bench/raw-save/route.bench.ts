@@ -1,9 +1,9 @@
 // POST /api/bench/raw-save?attemptId=…&userId=…&sid=… — only in the bench's own
 // build (route.bench.ts: see next.config.mjs). A rung of the capacity ladder: a
 // bare Next.js route handler sending the app's own answer-save statement
-// (save-statement.ts), prepared as the app prepares it, through a module-level pg.Pool, with no session, zod or
-// Prisma on purpose, so the ladder separates the framework's cost from the
-// app's. It takes the user from the query string, so it also demands the
+// (save-statement.ts), prepared as the app prepares it, through a module-level
+// pg.Pool, with no session, zod or Prisma on purpose, so the ladder separates
+// the framework's cost from the app's. It takes the user from the query string, so it also demands the
 // server's AUTH_SECRET in x-bench-secret.
 import pg from "pg";
 import { queryConfig } from "@/lib/database/direct";
