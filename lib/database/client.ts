@@ -6,8 +6,10 @@ import { PrismaClient } from "@/lib/generated/prisma/client";
 import { attachPool } from "./direct";
 
 /**
- * `preparedStatements` (default true): the hottest statements are named prepared statements (direct.ts);
- * false on the embedded database and behind a pooler that cannot keep them.
+ * `preparedStatements`: the hottest statements are named prepared statements (direct.ts); false on the
+ * embedded database and behind a pooler that cannot keep them. Default: on unless
+ * DATABASE_PREPARED_STATEMENTS=off, which `npm start` sets for every process it starts on the embedded
+ * database (the app passes the value lib/env.ts validated).
  */
 export function createPrismaClient(options: { url: string; max?: number; schema?: string; preparedStatements?: boolean }): PrismaClient {
   // The pool is made here, not by the adapter, so the hottest statements can use it too (direct.ts); $disconnect ends it.
@@ -17,7 +19,7 @@ export function createPrismaClient(options: { url: string; max?: number; schema?
   pool.on("error", () => {});
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, ...(options.schema ? { schema: options.schema } : {}) });
   const client = new PrismaClient({ adapter });
-  attachPool(client, pool, { prepared: options.preparedStatements ?? true });
+  attachPool(client, pool, { prepared: options.preparedStatements ?? process.env.DATABASE_PREPARED_STATEMENTS !== "off" });
   return client;
 }
 

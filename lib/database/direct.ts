@@ -65,7 +65,9 @@ export function queryConfig(statement: Prisma.Sql, options: { prepared?: boolean
 /**
  * Runs `statement` on `db`'s pool, outside any transaction: a client made by
  * createPrismaClient (or lib/db.ts's), never a transaction's (its statements
- * must run on the transaction's connection).
+ * must run on the transaction's connection). Its text must not vary with its
+ * values (lists go in as one array parameter): each distinct text becomes a
+ * prepared statement kept by every connection of the pool.
  */
 export async function directQuery<T>(db: object, statement: Prisma.Sql): Promise<T[]> {
   const direct = (db as { [POOL]?: Direct })[POOL];

@@ -67,6 +67,20 @@ describe.skipIf(!postgres)("direct statements", () => {
     expect(new Set(held.map((h) => h.name)).size).toBe(4);
   });
 
+  test("are sent unnamed by a client made while DATABASE_PREPARED_STATEMENTS=off (as npm start sets it on the embedded database)", async () => {
+    const before = process.env.DATABASE_PREPARED_STATEMENTS;
+    process.env.DATABASE_PREPARED_STATEMENTS = "off";
+    try {
+      const db = createPrismaClient({ url: t.url, max: 1 });
+      clients.push(db);
+      await saveAndSubmit(db);
+      expect(await prepared(db)).toEqual([]);
+    } finally {
+      if (before === undefined) delete process.env.DATABASE_PREPARED_STATEMENTS;
+      else process.env.DATABASE_PREPARED_STATEMENTS = before;
+    }
+  });
+
   test("are sent unnamed by a client made without prepared statements", async () => {
     const db = createPrismaClient({ url: t.url, max: 1, preparedStatements: false });
     clients.push(db);
